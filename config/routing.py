@@ -1,0 +1,3 @@
+"""WebSocket routes of the site; each real-time app appends its consumers' paths here."""
+
+websocket_urlpatterns = []

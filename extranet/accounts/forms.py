@@ -1,0 +1,77 @@
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+
+from extranet.core.tasks import send_email
+
+
+class LoginForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    error_messages = {
+        "invalid_login": _("Wrong e-mail address or password."),
+        "inactive": _("This account has been deactivated."),
+    }
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Code"),
+        max_length=16,
+        help_text=_("The 6-digit code of your authentication app, or one of your backup codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's password reset form, with the e-mail sent by the task worker instead of the request."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        subject = " ".join(render_to_string(subject_template_name, context).split())
+        body = render_to_string(email_template_name, context)
+        send_email.enqueue(to=[to_email], subject=subject, body=body)
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = get_user_model()
+        fields = ["first_name", "last_name", "phone", "job_title", "preferred_language"]
+        widgets = {"phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"})}
+
+
+class SignupForm(forms.Form):
+    """The account a person creates when accepting an invitation; the e-mail comes from the invitation."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150, widget=forms.TextInput({"autocomplete": "given-name"}))
+    last_name = forms.CharField(label=_("Last name"), max_length=150, widget=forms.TextInput({"autocomplete": "family-name"}))
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 10 characters; avoid common passwords."),
+    )
+    password2 = forms.CharField(
+        label=_("Password (again)"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        cleaned = super().clean()
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("The two passwords differ."))
+        elif password1:
+            user = get_user_model()(email=self.email, first_name=cleaned.get("first_name", ""))
+            try:
+                password_validation.validate_password(password1, user)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned

@@ -1,0 +1,40 @@
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from extranet.organisations.selectors import user_two_factor_required
+
+from .selectors import two_factor_is_enabled
+
+# Paths a user who still has to set up two-factor authentication may reach.
+SETUP_PATH_NAMES = ["accounts:security", "accounts:security_confirm", "accounts:logout", "core:set_language"]
+
+
+class TwoFactorMiddleware:
+    """Enforce the second factor for everyone who has one, and its set-up where an organisation requires it.
+
+    A session authenticated without the code (for instance through another login form) is closed; a
+    member of an organisation that requires two-factor authentication can only reach the set-up page
+    until it is done.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated and not user.is_verified() and not request.path.startswith("/static/"):
+            if two_factor_is_enabled(user=user):
+                logout(request)
+                return redirect_to_login(request.get_full_path())
+            if user_two_factor_required(user=user) and request.path not in self._setup_paths():
+                messages.warning(request, _("Your organisation requires two-factor authentication: set it up to continue."))
+                return redirect("accounts:security")
+        return self.get_response(request)
+
+    @staticmethod
+    def _setup_paths():
+        return {reverse(name) for name in SETUP_PATH_NAMES}

@@ -1,0 +1,114 @@
+"""Permission-aware reads of organisations: every feature asks these who may see and do what.
+
+Missing and forbidden look the same from outside: both raise Http404.
+"""
+
+from django.http import Http404
+from django.utils import timezone
+
+from .models import ROLE_RANK, Invitation, Membership, Organisation, Role
+
+ACTION_MINIMUM_ROLE = {
+    "view": Role.MEMBER,
+    "edit_content": Role.EDITOR,
+    "manage_members": Role.ADMIN,
+    "manage_settings": Role.ADMIN,
+}
+
+
+def membership_get(*, user, organisation) -> Membership | None:
+    """Return the user's membership of the organisation, or None."""
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(user=user, organisation=organisation).first()
+
+
+def user_role_in(*, user, organisation, membership=None) -> Role | None:
+    """Return the role through which the user acts in the organisation; platform superusers act as admins."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    if user.is_superuser:
+        return Role.ADMIN
+    membership = membership or membership_get(user=user, organisation=organisation)
+    return Role(membership.role) if membership else None
+
+
+def organisation_get_abilities(*, user, organisation, membership=None) -> dict[str, bool]:
+    """Say which actions the user may take in the organisation, for views and templates alike."""
+    role = user_role_in(user=user, organisation=organisation, membership=membership)
+    rank = ROLE_RANK[role] if role else 0
+    return {action: rank >= ROLE_RANK[minimum] for action, minimum in ACTION_MINIMUM_ROLE.items()}
+
+
+def user_can(*, user, action: str, organisation) -> bool:
+    return organisation_get_abilities(user=user, organisation=organisation)[action]
+
+
+def organisation_get_for_member(*, user, slug: str, action: str = "view") -> Organisation:
+    """Return the organisation if the user may take `action` in it; Http404 if missing or forbidden."""
+    organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is None or not user_can(user=user, action=action, organisation=organisation):
+        raise Http404
+    return organisation
+
+
+def membership_get_in(*, organisation, membership_id: int) -> Membership:
+    """Return a membership of this organisation; Http404 for one of another organisation."""
+    membership = Membership.objects.select_related("user").filter(pk=membership_id, organisation=organisation).first()
+    if membership is None:
+        raise Http404
+    return membership
+
+
+def invitation_get_in(*, organisation, invitation_id: int) -> Invitation:
+    invitation = Invitation.objects.filter(pk=invitation_id, organisation=organisation).first()
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def membership_list_for_user(*, user):
+    """The user's memberships with their organisations, for the dashboard and the navigation."""
+    return Membership.objects.filter(user=user).select_related("organisation", "organisation__parent").order_by(
+        "organisation__name"
+    )
+
+
+def membership_list_for_organisation(*, organisation):
+    return (
+        Membership.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "user__email")
+    )
+
+
+def invitation_list_pending(*, organisation):
+    return (
+        Invitation.objects.filter(
+            organisation=organisation, accepted_at=None, revoked_at=None, expires_at__gt=timezone.now()
+        )
+        .select_related("invited_by")
+        .order_by("-created_at")
+    )
+
+
+def organisation_admin_count(*, organisation) -> int:
+    return Membership.objects.filter(organisation=organisation, role=Role.ADMIN).count()
+
+
+def user_two_factor_required(*, user) -> bool:
+    """Tell whether one of the user's organisations requires two-factor authentication."""
+    return Membership.objects.filter(user=user, organisation__require_two_factor=True).exists()
+
+
+def organisation_public_list():
+    """Organisations as anyone may see them: public fields only."""
+    return Organisation.objects.select_related("parent").only(
+        "kind", "name", "slug", "insee_code", "description", "parent__name", "parent__slug"
+    )
+
+
+def space_article_list(*, space):
+    from .pages import SpaceArticlePage
+
+    return SpaceArticlePage.objects.child_of(space).live().order_by("-first_published_at")

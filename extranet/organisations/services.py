@@ -1,0 +1,217 @@
+"""Writes of organisations, memberships and invitations.
+
+Wagtail groups and page permissions mirror memberships; only these functions change them, so the
+two never drift apart.
+"""
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import GroupPagePermission, PageViewRestriction
+
+from extranet.accounts.services import user_create
+from extranet.core.services import email_enqueue
+
+from .models import Invitation, Membership, Organisation, OrganisationGroup, Role
+from .pages import OrganisationSpacePage, SpacesIndexPage
+
+PAGE_PERMISSIONS_BY_ROLE = {
+    Role.MEMBER: [],
+    Role.EDITOR: ["add_page", "change_page", "publish_page"],
+    Role.ADMIN: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def organisation_create(**fields) -> Organisation:
+    """Create an organisation with its role groups and its private space page."""
+    organisation = Organisation(**fields)
+    organisation.full_clean()
+    organisation.save()
+    organisation_provision(organisation=organisation)
+    return organisation
+
+
+@transaction.atomic
+def organisation_provision(*, organisation: Organisation) -> None:
+    """Make sure the organisation has its role groups and a restricted space page; safe to run again."""
+    groups = {role: _role_group(organisation, role) for role in Role}
+    space = OrganisationSpacePage.objects.filter(organisation=organisation).first()
+    if space is None:
+        index = SpacesIndexPage.objects.get()
+        space = index.add_child(
+            instance=OrganisationSpacePage(title=organisation.name, slug=organisation.slug, organisation=organisation)
+        )
+    elif (space.title, space.slug) != (organisation.name, organisation.slug):
+        space.title, space.slug = organisation.name, organisation.slug
+        space.save_revision().publish()
+    restriction, _created = PageViewRestriction.objects.get_or_create(
+        page=space, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(groups.values())
+    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    for role, group in groups.items():
+        codenames = PAGE_PERMISSIONS_BY_ROLE[role]
+        for permission in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames):
+            GroupPagePermission.objects.get_or_create(group=group, page=space, permission=permission)
+        if codenames:
+            group.permissions.add(admin_access)
+
+
+def _role_group(organisation: Organisation, role: Role) -> Group:
+    link = OrganisationGroup.objects.filter(organisation=organisation, role=role).select_related("group").first()
+    if link is None:
+        group = Group.objects.create(name=f"{organisation.slug} · {role.value}")
+        link = OrganisationGroup.objects.create(organisation=organisation, role=role, group=group)
+    return link.group
+
+
+def _sync_groups(*, user, organisation: Organisation, role: Role | None) -> None:
+    """Put the user in the group of their role in this organisation, and in no other group of it."""
+    links = OrganisationGroup.objects.filter(organisation=organisation).select_related("group")
+    user.groups.remove(*[link.group for link in links if link.role != role])
+    if role is not None:
+        user.groups.add(*[link.group for link in links if link.role == role])
+
+
+@transaction.atomic
+def membership_set(*, organisation: Organisation, user, role: Role = Role.MEMBER) -> Membership:
+    """Make the user a member of the organisation with this role (creating or updating the membership)."""
+    membership, created = Membership.objects.get_or_create(user=user, organisation=organisation, defaults={"role": role})
+    if not created and membership.role != role:
+        _ensure_an_admin_remains(membership=membership, new_role=role)
+        membership.role = role
+        membership.save(update_fields=["role"])
+    _sync_groups(user=user, organisation=organisation, role=Role(role))
+    return membership
+
+
+@transaction.atomic
+def membership_change_role(*, membership: Membership, role: Role) -> Membership:
+    return membership_set(organisation=membership.organisation, user=membership.user, role=role)
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership) -> None:
+    """Remove a member; an organisation with administrators always keeps at least one."""
+    _ensure_an_admin_remains(membership=membership, new_role=None)
+    _sync_groups(user=membership.user, organisation=membership.organisation, role=None)
+    membership.delete()
+
+
+def _ensure_an_admin_remains(*, membership: Membership, new_role: Role | None) -> None:
+    if membership.role != Role.ADMIN or new_role == Role.ADMIN:
+        return
+    # Lock the admins' rows so that two admins demoting each other at once cannot both succeed.
+    admins = list(
+        Membership.objects.select_for_update().filter(organisation=membership.organisation, role=Role.ADMIN)
+    )
+    if len(admins) <= 1:
+        raise ValidationError(
+            _("An organisation must keep at least one administrator: name another one first."),
+            code="last_admin",
+        )
+
+
+@transaction.atomic
+def organisation_update_settings(*, organisation: Organisation, require_two_factor: bool) -> Organisation:
+    organisation.require_two_factor = require_two_factor
+    organisation.save(update_fields=["require_two_factor"])
+    return organisation
+
+
+@transaction.atomic
+def invitation_create(*, organisation: Organisation, email: str, role: Role, invited_by) -> Invitation:
+    """Invite someone by e-mail; the link in the e-mail is the only copy of the token."""
+    email = get_user_model().objects.normalize_email(email)
+    if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
+        raise ValidationError(_("This person is already a member of the organisation."), code="already_member")
+    Invitation.objects.filter(
+        organisation=organisation, email__iexact=email, accepted_at=None, revoked_at=None
+    ).update(revoked_at=timezone.now())
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        organisation=organisation,
+        email=email,
+        role=role,
+        token_hash=_token_hash(token),
+        invited_by=invited_by,
+        expires_at=timezone.now() + settings.INVITATION_VALIDITY,
+    )
+    existing = get_user_model().objects.filter(email__iexact=email).first()
+    email_enqueue(
+        to=email,
+        template="organisations/email/invitation",
+        context={
+            "invitation": invitation,
+            "organisation_name": organisation.name,
+            "inviter_name": invited_by.full_name,
+            "role": invitation.get_role_display(),
+            "url": settings.SITE_URL + reverse("organisations:invitation_accept", args=[token]),
+            "expires_at": invitation.expires_at,
+        },
+        language=existing.preferred_language if existing else None,
+    )
+    return invitation
+
+
+def invitation_get_by_token(*, token: str) -> Invitation:
+    """Return the invitation a link points to, or explain in French why it cannot be used."""
+    invitation = Invitation.objects.select_related("organisation").filter(token_hash=_token_hash(token)).first()
+    if invitation is None:
+        raise ValidationError(_("This invitation link is not valid."), code="invalid")
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used."), code="used")
+    if invitation.revoked_at is not None:
+        raise ValidationError(_("This invitation has been withdrawn by the organisation."), code="revoked")
+    if invitation.expires_at <= timezone.now():
+        raise ValidationError(
+            _("This invitation has expired. Ask the organisation's administrator for a new one."), code="expired"
+        )
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, user) -> Membership:
+    """Attach the user to the invitation's organisation; a token works once only."""
+    invitation = invitation_get_by_token(token=token)
+    if invitation.email.lower() != user.email.lower():
+        raise ValidationError(
+            _("This invitation was sent to another e-mail address. Log in with that address to accept it."),
+            code="wrong_user",
+        )
+    used = Invitation.objects.filter(pk=invitation.pk, accepted_at=None).update(
+        accepted_at=timezone.now(), accepted_by=user
+    )
+    if not used:
+        raise ValidationError(_("This invitation has already been used."), code="used")
+    existing = Membership.objects.filter(user=user, organisation=invitation.organisation).first()
+    if existing is not None:
+        return existing
+    return membership_set(organisation=invitation.organisation, user=user, role=Role(invitation.role))
+
+
+@transaction.atomic
+def invitation_accept_with_signup(*, token: str, first_name: str, last_name: str, password: str):
+    """Create the invited person's account, then accept the invitation with it."""
+    invitation = invitation_get_by_token(token=token)
+    user = user_create(email=invitation.email, password=password, first_name=first_name, last_name=last_name)
+    invitation_accept(token=token, user=user)
+    return user
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation) -> None:
+    Invitation.objects.filter(pk=invitation.pk, accepted_at=None, revoked_at=None).update(revoked_at=timezone.now())
