@@ -35,6 +35,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@touch $@
 
 venv: $(VENV)/.installed ## Create .venv and install requirements-dev.txt (again only when a requirements file changed).
+	@:
 
 run: export DEBUG ?= 1
 run: venv ## Migrate, load the demo data, index, then serve with uvicorn and the task worker (Ctrl-C stops both).

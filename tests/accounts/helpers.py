@@ -1,0 +1,30 @@
+"""Helpers shared by the account tests: French messages, login posts and authenticator codes."""
+
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from django_otp.oath import TOTP
+
+from tests.accounts.factories import DEFAULT_PASSWORD
+
+
+def french(msgid: str) -> str:
+    """Return the French text users see for one of our messages; fail if the catalogue lacks it."""
+    with translation.override("fr"):
+        text = gettext(msgid)
+    assert text != msgid, f"Missing French translation in locale/fr/LC_MESSAGES/django.po: {msgid!r}"
+    return text
+
+
+def login_post(client, email: str, password: str = DEFAULT_PASSWORD, **extra):
+    """Submit the login form as a browser does; `next` and request META (REMOTE_ADDR) go in `extra`."""
+    data = {"username": email, "password": password}
+    if "next" in extra:
+        data["next"] = extra.pop("next")
+    return client.post(reverse("accounts:login"), data, **extra)
+
+
+def totp_token(device) -> str:
+    """The code the user's authentication app shows right now."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"

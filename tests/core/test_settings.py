@@ -1,0 +1,73 @@
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+PRODUCTION_ENVIRONMENT = {
+    "DEBUG": "0",
+    "SECRET_KEY": "a-production-secret-key-that-is-long-and-random-enough-0123456789",
+    "ALLOWED_HOSTS": "territoires.example.fr",
+}
+
+
+# Variables that config.test_settings sets for the test process and that a real deployment would not.
+TEST_ONLY_VARIABLES = {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT", "STATIC_MANIFEST"}
+
+
+def _manage(*args, extra_env=None):
+    environment = {key: value for key, value in os.environ.items() if key not in TEST_ONLY_VARIABLES}
+    environment.update(extra_env or {})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    """`manage.py check --deploy` reports no warning with DEBUG off and the production variables set."""
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", extra_env=PRODUCTION_ENVIRONMENT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    """With DEBUG off, a missing SECRET_KEY stops the start instead of using a default."""
+    environment = {**PRODUCTION_ENVIRONMENT, "SECRET_KEY": ""}
+    result = _manage("check", extra_env={key: value for key, value in environment.items() if value})
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_a_wildcard_allowed_host_is_refused():
+    """ALLOWED_HOSTS=* is refused, since it would disable the WebSocket Origin check."""
+    result = _manage("check", extra_env={**PRODUCTION_ENVIRONMENT, "ALLOWED_HOSTS": "*"})
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_cookies_are_secure():
+    """With DEBUG off, session, CSRF and language cookies are marked Secure and HSTS is on."""
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.LANGUAGE_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0)"
+    )
+    result = _manage("shell", "--no-imports", "-c", code, extra_env=PRODUCTION_ENVIRONMENT)
+    assert result.stdout.split() == ["True", "True", "True", "True"], result.stderr
+
+
+@pytest.mark.django_db
+def test_sqlite_runs_in_wal_mode_with_immediate_transactions(tmp_path):
+    """The embedded database uses WAL and IMMEDIATE transactions, so concurrent writers wait instead of failing."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite settings only")
+    database = tmp_path / "wal.sqlite3"
+    code = "from django.db import connection; c = connection.cursor(); c.execute('PRAGMA journal_mode'); print(c.fetchone()[0], connection.transaction_mode)"
+    result = _manage("shell", "--no-imports", "-c", code, extra_env={"DEBUG": "1", "DATABASE_URL": f"sqlite:///{database}"})
+    assert result.stdout.split() == ["wal", "IMMEDIATE"], result.stderr
