@@ -1,8 +1,9 @@
 from django import forms
-from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth import authenticate, get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_variables
 
 from extranet.core.tasks import send_email
 
@@ -17,6 +18,27 @@ class LoginForm(AuthenticationForm):
         "invalid_login": _("Wrong e-mail address or password."),
         "inactive": _("This account has been deactivated."),
     }
+
+    def clean_username(self):
+        """Compare addresses in lower case, so that changing capitals gives an attacker no extra guesses."""
+        return get_user_model().objects.normalize_email(self.cleaned_data["username"])
+
+    @sensitive_variables()
+    def clean(self):
+        """Authenticate with the address under the model's USERNAME_FIELD ("email").
+
+        django-axes reads the user name from the credentials under AXES_USERNAME_FORM_FIELD, which defaults
+        to USERNAME_FIELD: passed as `username=`, failures were recorded without a user name while the
+        lockout check looked for the address, so a locked-out address could still log in.
+        """
+        email = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if email is not None and password:
+            self.user_cache = authenticate(self.request, email=email, password=password)
+            if self.user_cache is None:
+                raise self.get_invalid_login_error()
+            self.confirm_login_allowed(self.user_cache)
+        return self.cleaned_data
 
 
 class TokenForm(forms.Form):

@@ -89,7 +89,9 @@ def _sync_groups(*, user, organisation: Organisation, role: Role | None) -> None
 @transaction.atomic
 def membership_set(*, organisation: Organisation, user, role: Role = Role.MEMBER) -> Membership:
     """Make the user a member of the organisation with this role (creating or updating the membership)."""
-    membership, created = Membership.objects.get_or_create(user=user, organisation=organisation, defaults={"role": role})
+    membership, created = Membership.objects.get_or_create(
+        user=user, organisation=organisation, defaults={"role": role}
+    )
     if not created and membership.role != role:
         _ensure_an_admin_remains(membership=membership, new_role=role)
         membership.role = role
@@ -115,9 +117,7 @@ def _ensure_an_admin_remains(*, membership: Membership, new_role: Role | None) -
     if membership.role != Role.ADMIN or new_role == Role.ADMIN:
         return
     # Lock the admins' rows so that two admins demoting each other at once cannot both succeed.
-    admins = list(
-        Membership.objects.select_for_update().filter(organisation=membership.organisation, role=Role.ADMIN)
-    )
+    admins = list(Membership.objects.select_for_update().filter(organisation=membership.organisation, role=Role.ADMIN))
     if len(admins) <= 1:
         raise ValidationError(
             _("An organisation must keep at least one administrator: name another one first."),
@@ -138,9 +138,9 @@ def invitation_create(*, organisation: Organisation, email: str, role: Role, inv
     email = get_user_model().objects.normalize_email(email)
     if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
         raise ValidationError(_("This person is already a member of the organisation."), code="already_member")
-    Invitation.objects.filter(
-        organisation=organisation, email__iexact=email, accepted_at=None, revoked_at=None
-    ).update(revoked_at=timezone.now())
+    Invitation.objects.filter(organisation=organisation, email__iexact=email, accepted_at=None, revoked_at=None).update(
+        revoked_at=timezone.now()
+    )
     token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
         organisation=organisation,
@@ -215,3 +215,22 @@ def invitation_accept_with_signup(*, token: str, first_name: str, last_name: str
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation) -> None:
     Invitation.objects.filter(pk=invitation.pk, accepted_at=None, revoked_at=None).update(revoked_at=timezone.now())
+
+
+@transaction.atomic
+def organisation_sync_groups(*, organisation: Organisation) -> int:
+    """Rebuild the organisation's groups, page restriction and permissions from its memberships.
+
+    Returns how many users had to be added to or removed from a group; 0 means everything was in step.
+    """
+    organisation_provision(organisation=organisation)
+    changes = 0
+    for link in OrganisationGroup.objects.filter(organisation=organisation).select_related("group"):
+        expected = set(
+            Membership.objects.filter(organisation=organisation, role=link.role).values_list("user_id", flat=True)
+        )
+        actual = set(link.group.user_set.values_list("pk", flat=True))
+        link.group.user_set.remove(*(actual - expected))
+        link.group.user_set.add(*(expected - actual))
+        changes += len(actual ^ expected)
+    return changes

@@ -25,7 +25,7 @@ def french_analyzer():
 class FrenchWhooshSearchBackend(WhooshSearchBackend):
     def build_schema(self, fields):
         content_field_name, schema = super().build_schema(fields)
-        for name, field_class in fields.items():
+        for field_class in fields.values():
             index_name = field_class.index_fieldname
             if isinstance(schema[index_name], TEXT) and not field_class.analyzer:
                 schema[index_name].analyzer = french_analyzer()

@@ -14,7 +14,13 @@ PRODUCTION_ENVIRONMENT = {
 
 
 # Variables that config.test_settings sets for the test process and that a real deployment would not.
-TEST_ONLY_VARIABLES = {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT", "STATIC_MANIFEST"}
+TEST_ONLY_VARIABLES = {
+    "DJANGO_SETTINGS_MODULE",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "SECURE_SSL_REDIRECT",
+    "STATIC_MANIFEST",
+}
 
 
 def _manage(*args, extra_env=None):
@@ -68,6 +74,11 @@ def test_sqlite_runs_in_wal_mode_with_immediate_transactions(tmp_path):
     if connection.vendor != "sqlite":
         pytest.skip("SQLite settings only")
     database = tmp_path / "wal.sqlite3"
-    code = "from django.db import connection; c = connection.cursor(); c.execute('PRAGMA journal_mode'); print(c.fetchone()[0], connection.transaction_mode)"
-    result = _manage("shell", "--no-imports", "-c", code, extra_env={"DEBUG": "1", "DATABASE_URL": f"sqlite:///{database}"})
+    code = (
+        "from django.db import connection; cursor = connection.cursor(); cursor.execute('PRAGMA journal_mode');"
+        "print(cursor.fetchone()[0], connection.transaction_mode)"
+    )
+    result = _manage(
+        "shell", "--no-imports", "-c", code, extra_env={"DEBUG": "1", "DATABASE_URL": f"sqlite:///{database}"}
+    )
     assert result.stdout.split() == ["wal", "IMMEDIATE"], result.stderr

@@ -71,7 +71,7 @@ def test_an_organisation_cannot_be_its_own_parent():
 
     errors = errors_of(organisation)
 
-    assert "propre parent" in errors["parent"][0]
+    assert "rattachée à elle-même" in errors["parent"][0]
 
 
 def test_a_parent_cycle_through_another_organisation_is_refused():
@@ -82,7 +82,7 @@ def test_a_parent_cycle_through_another_organisation_is_refused():
 
     errors = errors_of(epci)
 
-    assert "propre parent" in errors["parent"][0]
+    assert "rattachée à elle-même" in errors["parent"][0]
 
 
 def test_a_parent_chain_without_cycle_is_accepted():
