@@ -46,7 +46,9 @@ class TokenForm(forms.Form):
         label=_("Code"),
         max_length=16,
         help_text=_("The 6-digit code of your authentication app, or one of your backup codes."),
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false", "autofocus": True}
+        ),
     )
 
 
@@ -69,8 +71,12 @@ class ProfileForm(forms.ModelForm):
 class SignupForm(forms.Form):
     """The account a person creates when accepting an invitation; the e-mail comes from the invitation."""
 
-    first_name = forms.CharField(label=_("First name"), max_length=150, widget=forms.TextInput({"autocomplete": "given-name"}))
-    last_name = forms.CharField(label=_("Last name"), max_length=150, widget=forms.TextInput({"autocomplete": "family-name"}))
+    first_name = forms.CharField(
+        label=_("First name"), max_length=150, widget=forms.TextInput({"autocomplete": "given-name"})
+    )
+    last_name = forms.CharField(
+        label=_("Last name"), max_length=150, widget=forms.TextInput({"autocomplete": "family-name"})
+    )
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,

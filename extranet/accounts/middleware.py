@@ -25,15 +25,23 @@ class TwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # In process_view rather than __call__: this middleware comes before MessageMiddleware in MIDDLEWARE,
+        # so in __call__ request._messages does not exist yet (the warning raised MessageFailure, a 500) and
+        # a response returned there would skip MessageMiddleware (the warning would never be stored).
         user = request.user
         if user.is_authenticated and not user.is_verified() and not request.path.startswith("/static/"):
             if two_factor_is_enabled(user=user):
                 logout(request)
                 return redirect_to_login(request.get_full_path())
             if user_two_factor_required(user=user) and request.path not in self._setup_paths():
-                messages.warning(request, _("Your organisation requires two-factor authentication: set it up to continue."))
+                messages.warning(
+                    request, _("Your organisation requires two-factor authentication: set it up to continue.")
+                )
                 return redirect("accounts:security")
-        return self.get_response(request)
+        return None
 
     @staticmethod
     def _setup_paths():

@@ -67,8 +67,12 @@ def two_factor_backup_codes_regenerate(*, user) -> list[str]:
 
 
 def two_factor_verify(*, user, token: str):
-    """Return the device that accepts this code (authenticator or backup code), or None."""
-    token = "".join(token.split())
+    """Return the device that accepts this code (authenticator or backup code), or None.
+
+    Spaces are ignored and backup codes (shown in lower case) are compared in lower case, as phones often
+    capitalise the first letter typed.
+    """
+    token = "".join(token.split()).lower()
     for device in [*TOTPDevice.objects.filter(user=user, confirmed=True), *StaticDevice.objects.filter(user=user)]:
         if device.verify_is_allowed()[0] and device.verify_token(token):
             return device

@@ -9,7 +9,11 @@ app_name = "accounts"
 urlpatterns = [
     path("connexion/", views.LoginView.as_view(), name="login"),
     path("connexion/verification/", views.login_verify, name="login_verify"),
-    path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    # LOGOUT_REDIRECT_URL = "wagtail_serve" cannot be reversed without its path argument (logout answered 500):
+    # go to the site's home page explicitly.
+    path(
+        "deconnexion/", auth_views.LogoutView.as_view(next_page=reverse_lazy("wagtail_serve", args=[""])), name="logout"
+    ),
     path(
         "mot-de-passe/oubli/",
         auth_views.PasswordResetView.as_view(

@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -34,17 +35,24 @@ def complete_login(request, user, *, backend: str, device=None, next_url: str = 
     login(request, user, backend=backend)
     if device is not None:
         otp_login(request, device)
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         next_url = reverse(settings.LOGIN_REDIRECT_URL)
     response = redirect(next_url)
+    set_language_cookie(response, language=user.preferred_language)
+    return response
+
+
+def set_language_cookie(response, *, language: str) -> None:
+    """Remember the language in the browser for a year, at login as after a change on the profile."""
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
-        user.preferred_language,
+        language,
         secure=settings.LANGUAGE_COOKIE_SECURE,
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-        max_age=365 * 24 * 3600,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
     )
-    return response
 
 
 class LoginView(auth_views.LoginView):
@@ -81,7 +89,9 @@ def login_verify(request):
         if device is not None:
             del request.session[PENDING_LOGIN_KEY]
             return complete_login(request, user, backend=pending["backend"], device=device, next_url=pending["next"])
-        form.add_error("token", _("This code is not valid or has already been used. Wait for the next code and try again."))
+        form.add_error(
+            "token", _("This code is not valid or has already been used. Wait for the next code and try again.")
+        )
     return render(request, "accounts/login_verify.html", {"form": form})
 
 
@@ -90,14 +100,13 @@ def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, _("Your profile has been saved."))
+        # In the language just chosen: the next page is shown in it.
+        with translation.override(request.user.preferred_language):
+            messages.success(request, _("Your profile has been saved."))
         response = redirect("accounts:profile")
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            request.user.preferred_language,
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-        )
+        # With the same lifetime as at login: a cookie without max-age ended with the browser, while the
+        # session (SESSION_EXPIRE_AT_BROWSER_CLOSE is off) went on, in the default language.
+        set_language_cookie(response, language=request.user.preferred_language)
         return response
     return render(request, "accounts/profile.html", {"form": form})
 

@@ -45,7 +45,12 @@ class Organisation(models.Model):
         help_text=_("A commune belongs to its EPCI, an EPCI to its département."),
     )
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("logo"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     description = models.TextField(_("public description"), blank=True)
     require_two_factor = models.BooleanField(
@@ -120,6 +125,9 @@ class OrganisationGroup(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["organisation", "role"], name="organisations_group_unique_role"),
         ]
+
+    def __str__(self):
+        return f"{self.organisation} — {self.get_role_display()}"
 
 
 class Invitation(models.Model):

@@ -69,8 +69,10 @@ def invitation_get_in(*, organisation, invitation_id: int) -> Invitation:
 
 def membership_list_for_user(*, user):
     """The user's memberships with their organisations, for the dashboard and the navigation."""
-    return Membership.objects.filter(user=user).select_related("organisation", "organisation__parent").order_by(
-        "organisation__name"
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("organisation", "organisation__parent")
+        .order_by("organisation__name")
     )
 
 

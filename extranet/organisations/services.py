@@ -71,10 +71,15 @@ def organisation_provision(*, organisation: Organisation) -> None:
 
 
 def _role_group(organisation: Organisation, role: Role) -> Group:
+    """Return the group of this role, named after the current slug so that a former slug can be reused."""
+    name = f"{organisation.slug} · {role.value}"
     link = OrganisationGroup.objects.filter(organisation=organisation, role=role).select_related("group").first()
     if link is None:
-        group = Group.objects.create(name=f"{organisation.slug} · {role.value}")
+        group = Group.objects.create(name=name)
         link = OrganisationGroup.objects.create(organisation=organisation, role=role, group=group)
+    elif link.group.name != name:
+        link.group.name = name
+        link.group.save(update_fields=["name"])
     return link.group
 
 

@@ -68,10 +68,15 @@ def invitation_create(request, slug):
 def invitation_resend(request, slug, invitation_id):
     organisation = selectors.organisation_get_for_member(user=request.user, slug=slug, action="manage_members")
     invitation = selectors.invitation_get_in(organisation=organisation, invitation_id=invitation_id)
-    services.invitation_create(
-        organisation=organisation, email=invitation.email, role=Role(invitation.role), invited_by=request.user
-    )
-    messages.success(request, _("A new invitation has been sent to %(email)s.") % {"email": invitation.email})
+    try:
+        services.invitation_create(
+            organisation=organisation, email=invitation.email, role=Role(invitation.role), invited_by=request.user
+        )
+    except ValidationError as error:
+        # For instance, the invited person accepted meanwhile and is a member now.
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("A new invitation has been sent to %(email)s.") % {"email": invitation.email})
     return redirect("organisations:member_list", slug=slug)
 
 
@@ -101,7 +106,8 @@ def membership_role(request, slug, membership_id):
     else:
         messages.success(
             request,
-            _("%(name)s is now %(role)s.") % {"name": membership.user.full_name, "role": Role(form.cleaned_data["role"]).label},
+            _("%(name)s is now %(role)s.")
+            % {"name": membership.user.full_name, "role": Role(form.cleaned_data["role"]).label},
         )
     return redirect("organisations:member_list", slug=slug)
 
@@ -123,7 +129,9 @@ def membership_remove(request, slug, membership_id):
         if is_self:
             messages.success(request, _("You have left %(organisation)s.") % {"organisation": organisation.name})
             return redirect("core:dashboard")
-        messages.success(request, _("%(name)s has been removed from the organisation.") % {"name": membership.user.full_name})
+        messages.success(
+            request, _("%(name)s has been removed from the organisation.") % {"name": membership.user.full_name}
+        )
         return redirect("organisations:member_list", slug=slug)
     return render(
         request,

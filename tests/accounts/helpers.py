@@ -1,5 +1,7 @@
 """Helpers shared by the account tests: French messages, login posts and authenticator codes."""
 
+import html
+
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -16,6 +18,11 @@ def french(msgid: str) -> str:
     return text
 
 
+def page_text(response) -> str:
+    """The page as the user reads it: HTML entities (the escaped apostrophes of French) decoded."""
+    return html.unescape(response.text)
+
+
 def login_post(client, email: str, password: str = DEFAULT_PASSWORD, **extra):
     """Submit the login form as a browser does; `next` and request META (REMOTE_ADDR) go in `extra`."""
     data = {"username": email, "password": password}
@@ -28,3 +35,13 @@ def totp_token(device) -> str:
     """The code the user's authentication app shows right now."""
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     return f"{totp.token():0{device.digits}d}"
+
+
+def wrong_token(device) -> str:
+    """A well-formed code that the authenticator does not accept now (outside the tolerated time steps)."""
+    accepted = {
+        TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift + offset).token()
+        for offset in range(-device.tolerance - 1, device.tolerance + 2)
+    }
+    code = next(value for value in range(10**device.digits) if value not in accepted)
+    return f"{code:0{device.digits}d}"

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.accounts.factories import DEFAULT_PASSWORD
-from tests.accounts.helpers import french, login_post
+from tests.accounts.helpers import french, login_post, page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,9 @@ def test_login_page_shows_the_form(client):
     assert 'name="password"' in response.text
 
 
-@pytest.mark.parametrize("typed", ["marie.curie@jargeau.test", "MARIE.CURIE@JARGEAU.TEST", " Marie.Curie@Jargeau.test "])
+@pytest.mark.parametrize(
+    "typed", ["marie.curie@jargeau.test", "MARIE.CURIE@JARGEAU.TEST", " Marie.Curie@Jargeau.test "]
+)
 def test_login_with_the_email_in_any_case(client, user, typed):
     """The e-mail address logs in whatever its case, and the user lands on the dashboard."""
     response = login_post(client, typed)
@@ -53,8 +55,8 @@ def test_wrong_password_shows_a_french_error_and_does_not_log_in(client, user):
     response = login_post(client, user.email, "pas-le-bon-mot-de-passe")
 
     assert response.status_code == 200
-    assert french("Wrong e-mail address or password.") in response.text
-    assert "Wrong e-mail address or password." not in response.text
+    assert french("Wrong e-mail address or password.") in page_text(response)
+    assert "Wrong e-mail address or password." not in page_text(response)
     assert_logged_out(client)
 
 
@@ -63,7 +65,7 @@ def test_unknown_email_gets_the_same_error_as_a_wrong_password(client, user):
     response = login_post(client, "personne@jargeau.test", "pas-le-bon-mot-de-passe")
 
     assert response.status_code == 200
-    assert french("Wrong e-mail address or password.") in response.text
+    assert french("Wrong e-mail address or password.") in page_text(response)
     assert_logged_out(client)
 
 
@@ -145,6 +147,7 @@ def test_logout_by_post_ends_the_session(client, user):
     response = client.post(reverse("accounts:logout"))
 
     assert response.status_code == 302
+    assert response["Location"] == "/"
     assert_logged_out(client)
     assert not Session.objects.filter(session_key=old_key).exists()
     replay = Client()
@@ -192,7 +195,7 @@ def test_too_many_wrong_passwords_lock_the_user_out_from_that_address(client, us
     response = login_post(client, user.email, REMOTE_ADDR="10.0.0.1")
 
     assert response.status_code == 429
-    assert french("Too many attempts") in response.text
+    assert french("Too many attempts") in page_text(response)
     assert reverse("accounts:password_reset") in response.text
     assert_logged_out(client)
 

@@ -122,7 +122,13 @@ def test_profile_form_refuses_an_over_long_job_title_and_saves_nothing():
 def test_profile_form_accepts_a_job_title_of_150_characters():
     """The limit is 150 characters: a title of exactly that length is saved."""
     user = UserFactory()
-    data = {"first_name": "Marie", "last_name": "Curie", "phone": "", "job_title": "x" * 150, "preferred_language": "fr"}
+    data = {
+        "first_name": "Marie",
+        "last_name": "Curie",
+        "phone": "",
+        "job_title": "x" * 150,
+        "preferred_language": "fr",
+    }
 
     form = ProfileForm(data, instance=user)
     assert form.is_valid(), form.errors

@@ -16,6 +16,7 @@ PRODUCTION_ENVIRONMENT = {
 # Variables that config.test_settings sets for the test process and that a real deployment would not.
 TEST_ONLY_VARIABLES = {
     "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
     "SECRET_KEY",
     "ALLOWED_HOSTS",
     "SECURE_SSL_REDIRECT",

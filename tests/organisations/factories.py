@@ -39,7 +39,7 @@ def invitation(organisation, *, email, role="member", invited_by=None):
 
 def token_from_email(email):
     """The token of the last invitation link e-mailed to this address (the only copy of the token)."""
-    message = [message for message in mail.outbox if message.to == [email]][-1]
+    message = [message for message in mail.outbox if message.to == [email.lower()]][-1]
     return re.search(r"/invitations/([^/\s]+)/", message.body).group(1)
 
 

@@ -237,7 +237,9 @@ def test_an_admin_can_be_removed_once_another_admin_exists(commune, admin):
 
 def test_an_invitation_is_e_mailed_with_its_link(commune, admin):
     """The invited person receives an e-mail in French with a link to accept."""
-    services.invitation_create(organisation=commune, email="Claire.Martin@Jargeau.test", role=Role.EDITOR, invited_by=admin)
+    services.invitation_create(
+        organisation=commune, email="Claire.Martin@Jargeau.test", role=Role.EDITOR, invited_by=admin
+    )
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
