@@ -11,7 +11,8 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -83,7 +84,7 @@ def login_verify(request):
         messages.error(request, _("Your login has expired: enter your e-mail address and password again."))
         return redirect("accounts:login")
     user = get_user_model().objects.get(pk=pending["user_id"])
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         device = services.two_factor_verify(user=user, token=form.cleaned_data["token"])
         if device is not None:
@@ -95,9 +96,16 @@ def login_verify(request):
     return render(request, "accounts/login_verify.html", {"form": form})
 
 
+def admin_login(request):
+    """Wagtail's login URL: anonymous users go to the site's login form; logged-in users lack admin access."""
+    if request.user.is_authenticated:
+        raise PermissionDenied
+    return redirect_to_login(request.GET.get("next", reverse("wagtailadmin_home")))
+
+
 @login_required
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         # In the language just chosen: the next page is shown in it.

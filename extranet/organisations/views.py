@@ -143,7 +143,7 @@ def membership_remove(request, slug, membership_id):
 @login_required
 def organisation_settings(request, slug):
     organisation = selectors.organisation_get_for_member(user=request.user, slug=slug, action="manage_settings")
-    form = OrganisationSettingsForm(request.POST or None, instance=organisation)
+    form = OrganisationSettingsForm(request.POST if request.method == "POST" else None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         services.organisation_update_settings(
             organisation=organisation, require_two_factor=form.cleaned_data["require_two_factor"]
@@ -172,7 +172,7 @@ def invitation_accept(request, token):
     if get_user_model().objects.filter(email__iexact=invitation.email).exists():
         context["login_url"] = f"{reverse('accounts:login')}?{urlencode({'next': request.path})}"
         return render(request, "organisations/invitation_accept.html", context)
-    form = context["signup_form"] = SignupForm(request.POST or None, email=invitation.email)
+    form = context["signup_form"] = SignupForm(request.POST if request.method == "POST" else None, email=invitation.email)
     if request.method == "POST" and form.is_valid():
         try:
             user = services.invitation_accept_with_signup(

@@ -275,3 +275,9 @@ def test_session_inactive_for_longer_than_the_limit_is_over(client, user):
     Session.objects.update(expire_date=timezone.now() - timezone.timedelta(seconds=1))
 
     assert_logged_out(client)
+
+
+def test_the_admin_sends_anonymous_visitors_to_the_site_login_form(client, db):
+    """The Wagtail admin has no login form of its own, so the lockout and the second factor apply to it."""
+    response = client.get("/admin/", follow=True)
+    assert response.redirect_chain[-1][0] == "/connexion/?next=/admin/"

@@ -7,7 +7,9 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from extranet.organisations import services
 from extranet.organisations.models import Invitation, Membership, Organisation, Role
+from tests.accounts.factories import UserFactory
 from tests.organisations.factories import invitation, membership
 
 pytestmark = pytest.mark.django_db
@@ -121,9 +123,6 @@ def test_an_admin_sends_an_invitation_again(admin_client, admin, commune, member
 
 def test_sending_again_an_invitation_accepted_meanwhile_explains_why_not(admin_client, admin, commune):
     """If the person joined in between, sending again shows the French reason instead of failing."""
-    from extranet.organisations import services
-    from tests.accounts.factories import UserFactory
-
     pending, token = invitation(commune, email="claire@jargeau.test", invited_by=admin)
     services.invitation_accept(token=token, user=UserFactory(email="claire@jargeau.test"))
     before = state()

@@ -39,6 +39,14 @@ ACCESS = {
     "settings": Access(("GET", "POST"), "admin"),
 }
 
+# Until it is listed, a new URL is tested as the strictest kind: admin-only, answering GET and POST.
+UNLISTED = Access(("GET", "POST"), "admin")
+
+
+def access(name):
+    return ACCESS.get(name, UNLISTED)
+
+
 # How to fill each URL parameter, from a Space (below); a parameter missing here fails the tests.
 ARGUMENTS = {
     "slug": lambda space: space.organisation.slug,
@@ -68,7 +76,7 @@ def _space_patterns():
 
 SPACE_PATTERNS = _space_patterns()
 SPACE_URL_NAMES = sorted(SPACE_PATTERNS)
-ADMIN_ONLY = [name for name in SPACE_URL_NAMES if ACCESS.get(name, Access((), "admin")).minimum == "admin"]
+ADMIN_ONLY = [name for name in SPACE_URL_NAMES if access(name).minimum == "admin"]
 ID_URL_NAMES = [name for name in SPACE_URL_NAMES if SPACE_PATTERNS[name] - {"slug"}]
 
 
@@ -145,7 +153,7 @@ def cases(names, *, answered=True):
         pytest.param(name, method, id=f"{name}-{method}")
         for name in names
         for method in ("GET", "POST")
-        if answered is None or (method in ACCESS.get(name, Access(("GET", "POST"), "admin")).methods) == answered
+        if answered is None or (method in access(name).methods) == answered
     ]
 
 
@@ -282,7 +290,7 @@ def test_a_logged_in_non_member_gets_the_404_of_a_missing_space(page, method, cl
 
 
 @pytest.mark.parametrize(
-    "name", [name for name in SPACE_URL_NAMES if ACCESS[name].minimum == "member" and "GET" in ACCESS[name].methods]
+    "name", [name for name in SPACE_URL_NAMES if access(name).minimum == "member" and "GET" in access(name).methods]
 )
 @pytest.mark.parametrize("who", ["member", "editor", "admin"])
 def test_members_open_the_pages_members_may_see(name, who, client, space):
