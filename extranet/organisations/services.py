@@ -15,7 +15,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import GroupPagePermission, PageViewRestriction
+from wagtail import hooks
+from wagtail.models import GroupPagePermission, Page, PageViewRestriction
 
 from extranet.accounts.services import user_create
 from extranet.core.services import email_enqueue
@@ -46,26 +47,48 @@ def organisation_create(**fields) -> Organisation:
 
 @transaction.atomic
 def organisation_provision(*, organisation: Organisation) -> None:
-    """Make sure the organisation has its role groups and a restricted space page; safe to run again."""
-    groups = {role: _role_group(organisation, role) for role in Role}
-    space = OrganisationSpacePage.objects.filter(organisation=organisation).first()
-    if space is None:
-        index = SpacesIndexPage.objects.get()
-        space = index.add_child(
-            instance=OrganisationSpacePage(title=organisation.name, slug=organisation.slug, organisation=organisation)
-        )
-    elif (space.title, space.slug) != (organisation.name, organisation.slug):
-        space.title, space.slug = organisation.name, organisation.slug
-        space.save_revision().publish()
+    """Make sure the organisation has its role groups, a restricted space page and its sections; idempotent.
+
+    Feature apps add their own per-organisation section pages through the `provision_organisation` hook
+    (a function taking `organisation=`), usually with `organisation_section_page`.
+    """
+    groups = [_role_group(organisation, role) for role in Role]
+    space = organisation_section_page(
+        organisation=organisation, parent=SpacesIndexPage.objects.get(), page_class=OrganisationSpacePage
+    )
     restriction, _created = PageViewRestriction.objects.get_or_create(
         page=space, restriction_type=PageViewRestriction.GROUPS
     )
-    restriction.groups.set(groups.values())
+    restriction.groups.set(groups)
+    for provision_section in hooks.get_hooks("provision_organisation"):
+        provision_section(organisation=organisation)
+
+
+def organisation_section_page(*, organisation: Organisation, parent: Page, page_class: type[Page], **fields) -> Page:
+    """Return the organisation's page of this class under `parent`, created or kept in step with its name.
+
+    The organisation's editors and administrators get Wagtail's page permissions on it, so they manage
+    what it holds and nothing of another organisation.
+    """
+    page = page_class.objects.filter(organisation=organisation).first()
+    if page is None:
+        page = parent.add_child(
+            instance=page_class(title=organisation.name, slug=organisation.slug, organisation=organisation, **fields)
+        )
+    elif (page.title, page.slug) != (organisation.name, organisation.slug):
+        page.title, page.slug = organisation.name, organisation.slug
+        page.save_revision().publish()
+    _grant_page_permissions(organisation=organisation, page=page)
+    return page
+
+
+def _grant_page_permissions(*, organisation: Organisation, page: Page) -> None:
     admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    for role, group in groups.items():
+    for role in Role:
+        group = _role_group(organisation, role)
         codenames = PAGE_PERMISSIONS_BY_ROLE[role]
         for permission in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames):
-            GroupPagePermission.objects.get_or_create(group=group, page=space, permission=permission)
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
         if codenames:
             group.permissions.add(admin_access)
 

@@ -4,21 +4,32 @@ import polib
 import pytest
 from django.conf import settings
 
-CATALOGUE = Path(settings.BASE_DIR) / "locale" / "fr" / "LC_MESSAGES" / "django.po"
+BASE_DIR = Path(settings.BASE_DIR)
+# The project's catalogue (templates/ and the foundation apps) and each app's own.
+CATALOGUES = sorted(
+    [BASE_DIR / "locale" / "fr" / "LC_MESSAGES" / "django.po"]
+    + [
+        path
+        for folder in ("extranet", "forums", "agenda", "annuaire", "documents")
+        for path in (BASE_DIR / folder).glob("**/locale/fr/LC_MESSAGES/django.po")
+    ]
+)
 
 
-def test_french_catalogue_is_complete():
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda path: str(path.relative_to(BASE_DIR)))
+def test_french_catalogue_is_complete(catalogue):
     """Every interface string has a French translation that is neither missing nor fuzzy."""
-    catalogue = polib.pofile(CATALOGUE)
-    untranslated = [entry.msgid for entry in catalogue.untranslated_entries()]
-    fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
+    entries = polib.pofile(catalogue)
+    untranslated = [entry.msgid for entry in entries.untranslated_entries()]
+    fuzzy = [entry.msgid for entry in entries.fuzzy_entries()]
     assert (untranslated, fuzzy) == ([], [])
 
 
-def test_compiled_catalogue_matches_the_sources():
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda path: str(path.relative_to(BASE_DIR)))
+def test_compiled_catalogue_matches_the_sources(catalogue):
     """The committed .mo file holds the same translations as the .po file (run `make messages`)."""
-    source = {entry.msgid: entry.msgstr for entry in polib.pofile(CATALOGUE) if not entry.msgid_plural}
-    compiled = {entry.msgid: entry.msgstr for entry in polib.mofile(CATALOGUE.with_suffix(".mo"))}
+    source = {entry.msgid: entry.msgstr for entry in polib.pofile(catalogue) if not entry.msgid_plural}
+    compiled = {entry.msgid: entry.msgstr for entry in polib.mofile(catalogue.with_suffix(".mo"))}
     assert {key: compiled.get(key) for key in source} == source
 
 

@@ -1,0 +1,28 @@
+"""Atom feeds of the public area (Django's syndication framework)."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+
+FEED_SIZE = 50
+
+
+class PublicAtomFeed(Feed):
+    """An Atom feed of Wagtail pages: published first, updated on each publication."""
+
+    feed_type = Atom1Feed
+
+    def item_title(self, item):
+        return item.title
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.first_published_at
+
+    def item_author_name(self, item):
+        organisation = getattr(item, "organisation", None)
+        return organisation.name if organisation else None

@@ -1,0 +1,54 @@
+"""Building blocks of the public area: an index per kind of content, a section per organisation.
+
+Each kind of public content (acts, notices, aids, jobs) has one index page under the home page
+(`/actes/`) that lists everyone's items, and one section page per organisation under it
+(`/actes/jargeau/`) that holds that organisation's items. Sections are created by the organisation's
+provisioning (see `organisation_section_page`), which gives the organisation's editors Wagtail
+permissions on their section only.
+"""
+
+from django.db import models
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+ANONYMOUS_CACHE_SECONDS = 300
+
+
+class CacheableForAnonymousMixin:
+    """Public pages may be cached by browsers and proxies when the visitor is anonymous."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_cache=True)
+        else:
+            patch_cache_control(response, public=True, max_age=ANONYMOUS_CACHE_SECONDS)
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+
+class PublicIndexPage(CacheableForAnonymousMixin, Page):
+    """The root of one kind of public content; created by a data migration, one per site."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["public.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+
+class OrganisationSectionPage(CacheableForAnonymousMixin, Page):
+    """One organisation's part of a public index; its editors publish the items below it."""
+
+    organisation = models.OneToOneField(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", editable=False
+    )
+
+    class Meta:
+        abstract = True
