@@ -39,6 +39,7 @@ run: export DEBUG ?= 1
 run: venv ## Migrate, load the demo data, index, then serve with uvicorn and the task worker (Ctrl-C stops both).
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py sync_organisation_groups
 	$(PY) manage.py seed_demo
 	$(PY) manage.py update_index --remove
 	@# One bash script, so that the trap stops the task worker and the server together, whatever ends the run.

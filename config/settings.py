@@ -152,6 +152,7 @@ LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 INVITATION_VALIDITY = timedelta(days=env.int("INVITATION_VALIDITY_DAYS", default=7))
+ADS_LIFETIME_DAYS = env.int("ADS_LIFETIME_DAYS", default=60)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 # Sessions end after SESSION_IDLE_SECONDS without a request.
@@ -238,6 +239,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# The admin makes no external request either: no avatar fetched from Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path("", include("extranet.accounts.urls")),
     path("", include("extranet.organisations.urls")),
     path("", include("extranet.core.urls")),
+    path("annonces/", include("extranet.ads.urls")),
 ]
 
 if settings.DEBUG:
@@ -21,4 +23,6 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Wagtail's page pattern takes no dot: routable pages' file-like routes (/aides/export.csv) get their own.
+urlpatterns.append(re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:csv|json|pdf))$", wagtail_views.serve))
 urlpatterns.append(path("", include(wagtail_urls)))

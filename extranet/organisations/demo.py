@@ -382,6 +382,7 @@ def organisation_rows():
             slug=slug,
             name=name,
             siren=siren,
+            siret=with_check_digit(siren + "0001"),
             parent=DEPARTEMENT[0],
             description=description,
         )
@@ -392,6 +393,7 @@ def organisation_rows():
             slug=slug,
             name=name,
             siren=siren,
+            siret=with_check_digit(siren + "0001"),
             insee_code=insee_code,
             parent=epci,
             description=description,

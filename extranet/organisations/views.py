@@ -172,7 +172,9 @@ def invitation_accept(request, token):
     if get_user_model().objects.filter(email__iexact=invitation.email).exists():
         context["login_url"] = f"{reverse('accounts:login')}?{urlencode({'next': request.path})}"
         return render(request, "organisations/invitation_accept.html", context)
-    form = context["signup_form"] = SignupForm(request.POST if request.method == "POST" else None, email=invitation.email)
+    form = context["signup_form"] = SignupForm(
+        request.POST if request.method == "POST" else None, email=invitation.email
+    )
     if request.method == "POST" and form.is_valid():
         try:
             user = services.invitation_accept_with_signup(

@@ -10,7 +10,13 @@ class HomePage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    subpage_types = ["organisations.SpacesIndexPage"]
+    subpage_types = [
+        "organisations.SpacesIndexPage",
+        "acts.ActIndexPage",
+        "notices.NoticeIndexPage",
+        "aids.AidIndexPage",
+        "jobs.JobIndexPage",
+    ]
     max_count = 1
 
     class Meta:

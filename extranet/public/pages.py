@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -18,7 +19,11 @@ ANONYMOUS_CACHE_SECONDS = 300
 
 
 class CacheableForAnonymousMixin:
-    """Public pages may be cached by browsers and proxies when the visitor is anonymous."""
+    """Public pages may be cached by browsers and proxies when the visitor is anonymous.
+
+    List it before RoutablePageMixin: RoutablePageMixin.serve calls a route's view itself, so the headers
+    are set on every route (feeds, exports) only when this mixin wraps it.
+    """
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
@@ -30,7 +35,14 @@ class CacheableForAnonymousMixin:
         return response
 
 
-class PublicIndexPage(CacheableForAnonymousMixin, Page):
+class PublicPage(CacheableForAnonymousMixin, RoutablePageMixin, Page):
+    """A public page with optional sub-routes (`@path("flux/")`), cacheable for anonymous visitors on each."""
+
+    class Meta:
+        abstract = True
+
+
+class PublicIndexPage(PublicPage):
     """The root of one kind of public content; created by a data migration, one per site."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -43,7 +55,7 @@ class PublicIndexPage(CacheableForAnonymousMixin, Page):
         abstract = True
 
 
-class OrganisationSectionPage(CacheableForAnonymousMixin, Page):
+class OrganisationSectionPage(PublicPage):
     """One organisation's part of a public index; its editors publish the items below it."""
 
     organisation = models.OneToOneField(

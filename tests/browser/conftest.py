@@ -37,9 +37,17 @@ if not CHROMIUM.exists():
 
 @pytest.fixture(scope="session")
 def browser():
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API keeps an asyncio loop running in this thread. asgiref's Local, which holds Django's
+    # connections, then switches to context-variable storage and Django would open a second connection, one
+    # without the test database's serialized contents (so `serialized_rollback` would silently restore nothing
+    # once another test file has used the database first). Keep the same connection objects in both storages.
+    wrappers = {alias: connections[alias] for alias in connections}
     playwright = sync_playwright().start()
+    for alias, wrapper in wrappers.items():
+        connections[alias] = wrapper
     browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
     yield browser
     browser.close()

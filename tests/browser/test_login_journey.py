@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.accounts.factories import DEFAULT_PASSWORD
 from tests.organisations.factories import OrganisationFactory, invitation, membership
 
 # serialized_rollback: the live server needs a transactional database, whose flush would otherwise lose the
@@ -33,7 +34,7 @@ def test_member_logs_in_reaches_the_space_and_logs_out(page, live_server, member
     expect(page.get_by_role("heading", level=1)).to_have_text("Se connecter")
 
     page.get_by_label("Adresse e-mail").fill(member.email)
-    page.get_by_label("Mot de passe").fill("territoires-demo")
+    page.get_by_label("Mot de passe").fill(DEFAULT_PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Se connecter").click()
 
     expect(page).to_have_url(live_server.url + "/tableau-de-bord/")
@@ -89,15 +90,9 @@ def test_members_table_scrolls_inside_its_box_on_a_small_phone(new_page, live_se
     assert not has_horizontal_scroll(page), "The members page scrolls horizontally at 360 px"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Django's LoginView puts the request's host in the context as `site_name`, overriding the context "
-    "processor: the header, footer and title of the login page show 'localhost:PORT' instead of 'Territoires'. "
-    "Fix in extranet/accounts/views.py (LoginView.extra_context = {'site_name': settings.WAGTAIL_SITE_NAME}), "
-    "then remove this marker.",
-)
 def test_the_login_page_names_the_platform(page, live_server):
+    """The login page's title and header name the platform, not the host it is served from."""
     page.goto(live_server.url + "/connexion/")
 
-    expect(page).to_have_title("Se connecter · Territoires")
-    expect(page.get_by_role("banner").get_by_role("link").first).to_have_text("Territoires")
+    expect(page).to_have_title("Se connecter · Territoires", timeout=1000)
+    expect(page.get_by_role("banner").get_by_role("link").first).to_have_text("Territoires", timeout=1000)

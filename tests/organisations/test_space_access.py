@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pytest
 from django.core import mail
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from wagtail.models import Page
 
 from extranet.organisations.models import Invitation, Membership, Organisation
 from tests.organisations.factories import invitation, membership, space_article
@@ -127,8 +128,10 @@ def fixed_csrf(monkeypatch):
 
 
 def delete_space(space):
-    """Delete the organisation and its pages, so that its addresses now lead to a missing space."""
-    space.organisation.space_page.delete()
+    """Delete the organisation and its pages (space and public sections), so that its addresses now lead nowhere."""
+    for page in Page.objects.filter(depth__gt=2).specific():
+        if getattr(page, "organisation_id", None) == space.organisation.pk:
+            page.delete()
     Membership.objects.filter(organisation=space.organisation).delete()
     Organisation.objects.filter(pk=space.organisation.pk).delete()
 

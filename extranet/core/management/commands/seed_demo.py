@@ -6,7 +6,14 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 # Each feature appends the dotted path of its own `seed(*, stdout)` function; they run in this order.
-SEEDERS = ("extranet.organisations.demo.seed",)
+SEEDERS = (
+    "extranet.organisations.demo.seed",
+    "extranet.ads.demo.seed",
+    "extranet.notices.demo.seed",
+    "extranet.acts.demo.seed",
+    "extranet.aids.demo.seed",
+    "extranet.jobs.demo.seed",
+)
 
 
 class Command(BaseCommand):

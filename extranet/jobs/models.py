@@ -1,0 +1,1 @@
+from .pages import JobIndexPage, JobOfferPage, JobSectionPage  # noqa: F401

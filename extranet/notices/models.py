@@ -1,0 +1,1 @@
+from .pages import NoticeAttachment, NoticeIndexPage, NoticeKind, NoticePage, NoticeSectionPage  # noqa: F401

@@ -1,0 +1,31 @@
+"""Fixtures of the acts' tests: Jargeau and Darvoy with a SIRET, their sections of /actes/."""
+
+import pytest
+
+from extranet.acts.models import ActSectionPage
+from tests.organisations.factories import OrganisationFactory
+
+
+@pytest.fixture
+def commune(db):
+    """Jargeau, with the SIRET its acts need (overrides the suite's Jargeau, which has none)."""
+    return OrganisationFactory(
+        kind="commune", name="Jargeau", slug="jargeau", insee_code="45173", siren="214501736", siret="21450173600018"
+    )
+
+
+@pytest.fixture
+def other_commune(db):
+    return OrganisationFactory(
+        kind="commune", name="Darvoy", slug="darvoy", insee_code="45122", siren="214501223", siret="21450122300017"
+    )
+
+
+@pytest.fixture
+def section(commune):
+    return ActSectionPage.objects.get(organisation=commune)
+
+
+@pytest.fixture
+def other_section(other_commune):
+    return ActSectionPage.objects.get(organisation=other_commune)

@@ -1,0 +1,18 @@
+import pytest
+
+from tests.organisations.factories import OrganisationFactory, membership
+
+
+@pytest.fixture
+def departement(db):
+    return OrganisationFactory(kind="departement", name="Département du Loiret", slug="loiret", insee_code="")
+
+
+@pytest.fixture
+def montargis(db):
+    return OrganisationFactory(kind="commune", name="Montargis", slug="montargis", insee_code="45208")
+
+
+@pytest.fixture
+def montargis_editor(montargis):
+    return membership(montargis, role="editor").user
