@@ -6,11 +6,11 @@ from datetime import date, timedelta
 
 from django.utils import formats
 
+from extranet.core.demo_files import minimal_pdf
 from extranet.organisations.demo import organisation_rows
 from extranet.organisations.models import Organisation
 
 from .models import ActKind, ActPage, ActSectionPage, SessionPage
-from .pdf import minimal_pdf
 from .services import act_create, act_section_provision, session_create
 
 DELIBERATION, ORDER, DECISION = ActKind.DELIBERATION, ActKind.ORDER, ActKind.DECISION

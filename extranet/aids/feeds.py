@@ -1,25 +1,11 @@
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from extranet.public.feeds import PublicAtomFeed
+from extranet.public.feeds import ListingPageFeed
 
 
-class AidFeed(PublicAtomFeed):
+class AidFeed(ListingPageFeed):
     """The latest open aids of a listing page (the whole directory or one provider's section)."""
-
-    def __init__(self, *, page):
-        super().__init__()
-        self.page = page
-
-    def get_object(self, request, *args, **kwargs):
-        self.request = request
-        return self.page
-
-    def title(self, page):
-        return page.feed_title
-
-    def link(self, page):
-        return page.get_url(request=self.request)
 
     def subtitle(self, page):
         return _("Aids offered to local authorities, newest first.")
@@ -28,9 +14,6 @@ class AidFeed(PublicAtomFeed):
         from .selectors import aid_feed_items
 
         return aid_feed_items(aids=page.listed_aids())
-
-    def item_link(self, item):
-        return item.get_url(request=self.request)
 
     def item_description(self, item):
         themes = ", ".join(str(theme) for theme in item.themes.all())

@@ -1,25 +1,11 @@
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from extranet.public.feeds import PublicAtomFeed
+from extranet.public.feeds import ListingPageFeed
 
 
-class JobOfferFeed(PublicAtomFeed):
+class JobOfferFeed(ListingPageFeed):
     """The open offers of a listing page (the whole job board or one organisation's section), newest first."""
-
-    def __init__(self, *, page):
-        super().__init__()
-        self.page = page
-
-    def get_object(self, request, *args, **kwargs):
-        self.request = request
-        return self.page
-
-    def title(self, page):
-        return page.feed_title
-
-    def link(self, page):
-        return page.get_url(request=self.request)
 
     def subtitle(self, page):
         return _("Open job offers of the local authorities, newest first.")
@@ -28,9 +14,6 @@ class JobOfferFeed(PublicAtomFeed):
         from .selectors import job_offer_feed_items
 
         return job_offer_feed_items(offers=page.listed_offers())
-
-    def item_link(self, item):
-        return item.get_url(request=self.request)
 
     def item_description(self, item):
         return _("%(place)s · %(category)s · %(contract)s · apply by %(deadline)s") % {

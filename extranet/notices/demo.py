@@ -10,9 +10,9 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.rich_text import RichText
 
+from extranet.core.demo_files import minimal_pdf
 from extranet.organisations.models import Organisation, OrganisationKind
 
-from .demo_documents import demo_pdf
 from .pages import NoticeKind, NoticePage
 from .services import (
     notice_create,
@@ -271,7 +271,7 @@ def _enquiry_order(*, uploaded_by):
     document = Document.objects.filter(title=title).first()
     if document is None:
         document = Document(title=title, uploaded_by_user=uploaded_by)
-        document.file.save(filename, ContentFile(demo_pdf(title=pdf_title, lines=lines)), save=False)
+        document.file.save(filename, ContentFile(minimal_pdf([pdf_title, "", *lines])), save=False)
         document._set_document_file_metadata()
         document.save()
     return document

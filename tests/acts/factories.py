@@ -6,8 +6,8 @@ from datetime import date
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from extranet.acts.pdf import minimal_pdf
 from extranet.acts.services import act_create, session_create
+from extranet.core.demo_files import minimal_pdf
 
 _numbers = itertools.count(1)
 

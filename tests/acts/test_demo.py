@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from extranet.acts import demo
 from extranet.acts.models import ActPage, SessionPage
-from extranet.acts.pdf import minimal_pdf
+from extranet.core.demo_files import minimal_pdf
 from extranet.organisations import demo as organisations_demo
 from extranet.organisations.models import Organisation
 

@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from extranet.acts.models import ActSectionPage
-from extranet.acts.pdf import minimal_pdf
 from extranet.acts.services import act_create, session_create
+from extranet.core.demo_files import minimal_pdf
 from tests.organisations.factories import OrganisationFactory
 
 # serialized_rollback: the live server needs a transactional database, whose flush would otherwise lose the

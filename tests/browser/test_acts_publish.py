@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from extranet.acts.models import ActPage, ActSectionPage
-from extranet.acts.pdf import minimal_pdf
+from extranet.core.demo_files import minimal_pdf
 from tests.organisations.factories import OrganisationFactory, membership
 
 # serialized_rollback: the live server needs a transactional database, whose flush would otherwise lose the

@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.rich_text import RichText
 
-from extranet.notices.demo_documents import demo_pdf
+from extranet.core.demo_files import minimal_pdf
 from extranet.notices.pages import NoticeKind, NoticeSectionPage
 from extranet.notices.services import notice_create
 from tests.organisations.factories import membership
@@ -43,7 +43,7 @@ def document(*, title="Arrêté municipal", filename="arrete.pdf", content=None)
     """A Wagtail document; a small real PDF unless `content` says otherwise."""
     Document = get_document_model()
     item = Document(title=title)
-    item.file.save(filename, ContentFile(content or demo_pdf(title=title, lines=["Article 1er."])), save=False)
+    item.file.save(filename, ContentFile(content or minimal_pdf([title, "", "Article 1er."])), save=False)
     item._set_document_file_metadata()  # as Wagtail's upload form does
     item.save()
     return item

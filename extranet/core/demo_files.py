@@ -1,4 +1,4 @@
-"""A minimal one-page PDF with text lines in Helvetica, for the demonstration acts and the tests."""
+"""Small valid files generated for the demo data and the tests: a one-page PDF with text lines in Helvetica."""
 
 
 def _escape(text: str) -> str:
