@@ -51,6 +51,7 @@ run: venv ## Migrate, load the demo data, index, then serve with uvicorn and the
 	wait $$server
 
 test: venv browser-deps lint ## Lint, check migrations, then run the whole pytest suite (browser tests included).
+	mkdir -p var
 	DJANGO_SETTINGS_MODULE=config.test_settings $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
 
