@@ -58,3 +58,10 @@ def test_language_switcher_remembers_the_choice_on_the_account(client, member):
     client.post("/langue/", {"language": "en", "next": "/"})
     member.refresh_from_db()
     assert member.preferred_language == "en"
+
+
+@pytest.mark.django_db
+def test_a_browser_set_to_english_still_gets_french(client):
+    """The interface stays French for a browser asking for English until the visitor chooses English."""
+    page = client.get("/connexion/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="fr">' in page
