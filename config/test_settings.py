@@ -3,6 +3,8 @@
 import os
 import tempfile
 
+# The tests run with production-like settings, whatever a developer's .env says.
+os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("STATIC_MANIFEST", "0")
