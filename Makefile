@@ -43,7 +43,7 @@ run: venv ## Migrate, load the demo data, index, then serve with uvicorn and the
 	$(PY) manage.py seed_demo
 	$(PY) manage.py update_index --remove
 	@# One bash script, so that the trap stops the task worker and the server together, whatever ends the run.
-	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	@$(PY) manage.py db_worker --no-reload --queue-name default,search & worker=$$!; \
 	$(VENV)/bin/uvicorn config.asgi:application --host $(HOST) --port $(PORT) & server=$$!; \
 	stop() { trap - EXIT INT TERM; kill $$server $$worker 2>/dev/null || true; wait || true; }; \
 	trap 'stop; exit 130' INT; trap 'stop; exit 143' TERM; trap stop EXIT; \

@@ -12,6 +12,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from extranet.search.connection import haystack_connection
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -133,7 +135,13 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 # Background tasks: the database queue, run by `manage.py db_worker`.
-TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+# The `search` queue must have one worker while the index is Whoosh (one writer at a time).
+TASKS = {
+    "default": {
+        "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "search"],
+    }
+}
 
 # Authentication.
 AUTH_USER_MODEL = "accounts.User"
@@ -218,17 +226,13 @@ vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Territoires <ne-pas-repondre@territoires.test>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Search: Whoosh with a French analyzer by default.
+# Search: Whoosh with a French analyzer by default; Elasticsearch 7 or Solr for several servers.
 SEARCH_URL = env("SEARCH_URL", default=f"whoosh://{VAR_DIR / 'whoosh'}")
-if not SEARCH_URL.startswith("whoosh://"):
-    raise ImproperlyConfigured(f"Unsupported SEARCH_URL scheme: {SEARCH_URL.split(':', 1)[0]}")
-HAYSTACK_CONNECTIONS = {
-    "default": {
-        "ENGINE": "extranet.search.backends.FrenchWhooshEngine",
-        "PATH": SEARCH_URL.removeprefix("whoosh://"),
-        "INCLUDE_SPELLING": False,
-    }
-}
+HAYSTACK_CONNECTIONS = {"default": haystack_connection(SEARCH_URL)}
+# Saves and deletions only enqueue a task; the worker of the `search` queue updates the index.
+HAYSTACK_SIGNAL_PROCESSOR = "extranet.search.signals.QueuedSignalProcessor"
+# The queries filter on audiences and kinds themselves; haystack's extra "registered models" filter is redundant.
+HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Territoires"

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("extranet.organisations.urls")),
     path("", include("extranet.core.urls")),
     path("annonces/", include("extranet.ads.urls")),
+    path("recherche/", include("extranet.search.urls")),
 ]
 
 if settings.DEBUG:

@@ -50,3 +50,18 @@ def outsider(other_commune):
 @pytest.fixture
 def superuser(db):
     return UserFactory(is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def search_index():
+    """An empty search index kept up to date by the production signal processor (queued; tasks run at once)."""
+    from haystack import connection_router, connections
+
+    from extranet.search.signals import QueuedSignalProcessor
+
+    backend = connections["default"].get_backend()
+    backend.clear()
+    processor = QueuedSignalProcessor(connections, connection_router)
+    yield backend
+    processor.teardown()
+    backend.clear()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import re_path
+from wagtail.search import index
 
 from extranet.public.pages import PublicPage
 
@@ -131,6 +132,18 @@ class ActPage(PublicPage):
         ),
         FieldPanel("signed_pdf"),
     ]
+    # What both searches read: Wagtail's admin search and the unified search (extranet.search).
+    search_fields = [
+        *PublicPage.search_fields,
+        index.SearchField("get_kind_display"),
+        index.SearchField("internal_id"),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+        index.SearchField("matter_label"),
+        index.SearchField("matter_name"),
+        index.SearchField("budget_name"),
+        index.SearchField("signatory"),
+    ]
+
     base_form_class = SectionChildPageForm
     parent_page_types = ["acts.ActSectionPage"]
     subpage_types = []
@@ -152,6 +165,12 @@ class ActPage(PublicPage):
         """DELIB_MATIERE_NOM, as the nomenclature writes it for the SCDL schema."""
         matter = self.matter
         return matter.delib_matiere_nom if matter else ""
+
+    @property
+    def matter_label(self) -> str:
+        """The matter as people read it: "7.5 — Finances locales / Subventions"."""
+        matter = self.matter
+        return matter.label if matter else ""
 
     @property
     def signatory(self) -> str:

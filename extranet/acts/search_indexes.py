@@ -1,16 +1,20 @@
+from datetime import datetime, time
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from haystack import indexes
+
+from extranet.search.audiences import PUBLIC
+from extranet.search.indexes import PageSearchDocument
 
 from .models import ActPage
 
 
-class ActPageIndex(indexes.SearchIndex, indexes.Indexable):
-    """Live, unrestricted acts, as the public pages show them."""
+class ActPageIndex(PageSearchDocument, indexes.Indexable):
+    """Live, unrestricted acts, as the public pages show them, dated by their adoption."""
 
-    text = indexes.CharField(document=True, use_template=True)
-    title = indexes.CharField(model_attr="title")
-    organisation = indexes.CharField(model_attr="organisation__slug", faceted=True)
-    published = indexes.DateTimeField(model_attr="first_published_at")
-    visibility = indexes.MultiValueField(indexed=True, stored=True)
+    search_kind = "act"
+    search_kind_label = _("Act")
 
     def get_model(self):
         return ActPage
@@ -18,5 +22,11 @@ class ActPageIndex(indexes.SearchIndex, indexes.Indexable):
     def index_queryset(self, using=None):
         return self.get_model().objects.live().public().select_related("organisation")
 
+    def prepare_organisation(self, obj):
+        return obj.organisation.slug
+
+    def prepare_date(self, obj):
+        return timezone.make_aware(datetime.combine(obj.adoption_date, time(12)))
+
     def prepare_visibility(self, obj):
-        return ["public"]
+        return [PUBLIC]

@@ -1,19 +1,21 @@
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from haystack import indexes
+
+from extranet.search.audiences import PUBLIC
+from extranet.search.indexes import SearchDocument
 
 from .models import Ad, AdStatus
 
 
-class AdIndex(indexes.SearchIndex, indexes.Indexable):
+class AdIndex(SearchDocument, indexes.Indexable):
     """Published ads before their expiry date, as the public list shows them: visible to everyone."""
 
-    text = indexes.CharField(document=True, use_template=True)
-    title = indexes.CharField(model_attr="title")
-    organisation = indexes.CharField(model_attr="organisation__slug", faceted=True)
-    kind = indexes.CharField(model_attr="kind", faceted=True)
+    search_kind = "ad"
+    search_kind_label = _("Small ad")
+
+    ad_kind = indexes.CharField(model_attr="kind", faceted=True)
     category = indexes.CharField(model_attr="category", faceted=True)
-    published = indexes.DateTimeField(model_attr="published_at")
-    visibility = indexes.MultiValueField(indexed=True, stored=True)
 
     def get_model(self):
         return Ad
@@ -25,5 +27,17 @@ class AdIndex(indexes.SearchIndex, indexes.Indexable):
             .select_related("organisation")
         )
 
+    def prepare_title(self, obj):
+        return obj.title
+
+    def prepare_organisation(self, obj):
+        return obj.organisation.slug
+
+    def prepare_date(self, obj):
+        return obj.published_at
+
+    def expiry_of(self, obj):
+        return obj.expires_at
+
     def prepare_visibility(self, obj):
-        return ["public"]
+        return [PUBLIC]

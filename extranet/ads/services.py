@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from extranet.core.services import email_enqueue
 from extranet.organisations.models import OrganisationGroup, OrganisationKind, Role
 from extranet.organisations.selectors import membership_get
+from extranet.search.services import search_refresh_later
 
 from .models import MAX_PHOTOS_PER_AD, Ad, AdPhoto, AdStatus, TrustedOrganisation
 from .photos import NewPhoto, photo_files_delete_on_commit, photo_store
 from .ratelimit import rate_limit_take
 from .selectors import ad_moderators, ad_organisation_is_trusted
-from .tasks import ad_search_index_refresh
 
 CONTACT_WINDOW_SECONDS = 60 * 60
 DEFAULT_CONTACT_LIMIT = 5
@@ -42,10 +42,6 @@ def _check_photo_count(*, existing: int, added: int) -> None:
         raise ValidationError(
             _("An ad may have up to %(limit)s photos."), code="too_many_photos", params={"limit": MAX_PHOTOS_PER_AD}
         )
-
-
-def _search_index_refresh(ad: Ad) -> None:
-    transaction.on_commit(lambda: ad_search_index_refresh.enqueue(ad_id=ad.pk))
 
 
 def _publish(ad: Ad, *, now) -> None:
@@ -88,8 +84,6 @@ def ad_create(
         photo_store(ad=ad, new_photo=new_photo, position=position)
     if ad.status == AdStatus.PENDING:
         _moderators_notify(ad=ad)
-    else:
-        _search_index_refresh(ad)
     return ad
 
 
@@ -151,7 +145,8 @@ def _transition(*, ad: Ad, allowed: list[str], message: str, **changes) -> Ad:
         raise ValidationError(message, code="wrong_status")
     for field, value in changes.items():
         setattr(ad, field, value)
-    _search_index_refresh(ad)
+    # A queryset update sends no signal: the search index is told here.
+    search_refresh_later(model=Ad, pks=[ad.pk])
     return ad
 
 
@@ -252,8 +247,7 @@ def ad_expire_due() -> int:
         .values_list("pk", flat=True)
     )
     Ad.objects.filter(pk__in=due).update(status=AdStatus.EXPIRED)
-    for pk in due:
-        transaction.on_commit(lambda pk=pk: ad_search_index_refresh.enqueue(ad_id=pk))
+    search_refresh_later(model=Ad, pks=due)
     return len(due)
 
 

@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Mul
 from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from extranet.public.listing import paginate, query_string_without_page
 from extranet.public.pages import CacheableForAnonymousMixin, OrganisationSectionPage, PublicIndexPage
@@ -153,6 +154,17 @@ class AidPage(CacheableForAnonymousMixin, Page):
     application_url = models.URLField(_("application address"), blank=True, max_length=500)
     contact = RichTextField(_("contact"), blank=True, features=["bold", "link"])
 
+    # What both searches read: Wagtail's admin search and the unified search (extranet.search).
+    search_fields = [
+        *Page.search_fields,
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+        index.SearchField("description"),
+        index.RelatedFields("themes", [index.SearchField("get_code_display")]),
+        index.RelatedFields("targeted_audiences", [index.SearchField("get_code_display")]),
+        index.RelatedFields("aid_types", [index.SearchField("get_code_display")]),
+        index.SearchField("eligibility"),
+        index.SearchField("perimeter"),
+    ]
     base_form_class = AidPageForm
     content_panels = [
         *Page.content_panels,

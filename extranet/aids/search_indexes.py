@@ -1,16 +1,17 @@
+from django.utils.translation import gettext_lazy as _
 from haystack import indexes
+
+from extranet.search.audiences import PUBLIC
+from extranet.search.indexes import PageSearchDocument
 
 from .pages import AidPage
 
 
-class AidPageIndex(indexes.SearchIndex, indexes.Indexable):
+class AidPageIndex(PageSearchDocument, indexes.Indexable):
     """Live public aids, closed ones included (they stay useful as references)."""
 
-    text = indexes.CharField(document=True, use_template=True)
-    title = indexes.CharField(model_attr="title")
-    organisation = indexes.CharField(model_attr="organisation__slug", faceted=True)
-    published = indexes.DateTimeField(model_attr="first_published_at")
-    visibility = indexes.MultiValueField(indexed=True, stored=True)
+    search_kind = "aid"
+    search_kind_label = _("Aid")
 
     def get_model(self):
         return AidPage
@@ -24,5 +25,8 @@ class AidPageIndex(indexes.SearchIndex, indexes.Indexable):
             .prefetch_related("targeted_audiences", "aid_types", "themes")
         )
 
+    def prepare_organisation(self, obj):
+        return obj.organisation.slug
+
     def prepare_visibility(self, obj):
-        return ["public"]
+        return [PUBLIC]

@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 from extranet.public.listing import paginate, query_string_without_page
 from extranet.public.pages import CacheableForAnonymousMixin, OrganisationSectionPage, PublicIndexPage
@@ -139,6 +140,18 @@ class JobOfferPage(CacheableForAnonymousMixin, Page):
     application_url = models.URLField(_("web address for applications"), blank=True, max_length=500)
     start_date = models.DateField(_("start date"), null=True, blank=True)
 
+    # What both searches read: Wagtail's admin search and the unified search (extranet.search).
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("grade"),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+        index.SearchField("location"),
+        index.SearchField("get_category_display"),
+        index.SearchField("get_job_family_display"),
+        index.SearchField("get_contract_type_display"),
+        index.SearchField("description"),
+        index.SearchField("profile"),
+    ]
     base_form_class = JobOfferPageForm
     content_panels = [
         *Page.content_panels,

@@ -1,19 +1,20 @@
+from datetime import datetime, time
+
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from haystack import indexes
+
+from extranet.search.audiences import PUBLIC
+from extranet.search.indexes import PageSearchDocument
 
 from .pages import JobOfferPage
 
 
-class JobOfferPageIndex(indexes.SearchIndex, indexes.Indexable):
-    """Live public offers still open: an expired offer leaves the index at the next `update_index --remove`,
-    and search results never load one meanwhile (read_queryset)."""
+class JobOfferPageIndex(PageSearchDocument, indexes.Indexable):
+    """Live public offers still open; an offer leaves the results once its application deadline has passed."""
 
-    text = indexes.CharField(document=True, use_template=True)
-    title = indexes.CharField(model_attr="title")
-    organisation = indexes.CharField(model_attr="organisation__slug", faceted=True)
-    published = indexes.DateTimeField(model_attr="first_published_at")
-    application_deadline = indexes.DateField(model_attr="application_deadline")
-    visibility = indexes.MultiValueField(indexed=True, stored=True)
+    search_kind = "job"
+    search_kind_label = _("Job offer")
 
     def get_model(self):
         return JobOfferPage
@@ -30,5 +31,11 @@ class JobOfferPageIndex(indexes.SearchIndex, indexes.Indexable):
     def read_queryset(self, using=None):
         return self.index_queryset(using=using)
 
+    def prepare_organisation(self, obj):
+        return obj.organisation.slug
+
+    def expiry_of(self, obj):
+        return timezone.make_aware(datetime.combine(obj.application_deadline, time.max))
+
     def prepare_visibility(self, obj):
-        return ["public"]
+        return [PUBLIC]

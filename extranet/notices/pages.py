@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from extranet.public.pages import (
     CacheableForAnonymousMixin,
@@ -103,6 +104,14 @@ class NoticePage(CacheableForAnonymousMixin, Page):
         FieldRowPanel([FieldPanel("publication_date"), FieldPanel("expiry_date")], heading=_("Dates")),
         FieldPanel("body"),
         InlinePanel("attachments", heading=_("Attachments"), label=_("Attachment")),
+    ]
+    # What both searches read: Wagtail's admin search and the unified search (extranet.search).
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("get_kind_display"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("attachments", [index.SearchField("label")]),
     ]
     parent_page_types = ["notices.NoticeSectionPage"]
     subpage_types = []

@@ -1,6 +1,7 @@
 """The search index of the acts holds live, public acts, with the words a visitor would look for."""
 
 import pytest
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from extranet.acts.search_indexes import ActPageIndex
@@ -35,4 +36,4 @@ def test_an_indexed_act_carries_its_words_and_facets(section):
         "jargeau",
         ["public"],
     )
-    assert data["published"] == deliberation.first_published_at
+    assert timezone.localtime(data["date"]).date() == deliberation.adoption_date

@@ -23,6 +23,6 @@ def test_the_indexed_document_carries_the_public_fields(departement):
 
     assert prepared["organisation"] == "loiret"
     assert prepared["visibility"] == ["public"]
-    assert prepared["published"] is not None
+    assert prepared["date"] is not None
     assert "Culture et patrimoine" in prepared["text"]
     assert "Département du Loiret" in prepared["text"]

@@ -45,7 +45,7 @@ def test_a_notice_is_prepared_with_its_organisation_and_visibility(search_index,
     assert prepared["organisation"] == "jargeau"
     assert prepared["visibility"] == ["public"]
     assert prepared["title"] == "Coupure d'eau rue Gambetta"
-    assert prepared["published"] == created.publication_datetime
+    assert prepared["date"] == created.publication_datetime
     for words in ("Coupure d'eau rue Gambetta", "Information", "Jargeau", "L'eau sera coupée", "place du Martroi"):
         assert words in prepared["text"]
 

@@ -1,0 +1,105 @@
+"""Permission-aware search: every query is filtered on the viewer's audiences before it runs.
+
+The filter is part of the query sent to the engine, so counts, facets and pages only ever cover what the
+viewer may open; nothing private is fetched and then hidden.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils import timezone
+from haystack import connections
+from haystack.inputs import AutoQuery
+from haystack.query import SearchQuerySet
+
+from extranet.organisations.models import Membership, Organisation
+
+from .audiences import MEMBERS, PUBLIC, organisation_audience, organisation_kind_audience, user_audience
+
+FIRST_YEAR_SHOWN = 2000
+SORTS = ("relevance", "date")
+
+
+def search_audiences_for(*, user) -> list[str]:
+    """The audiences whose items the user may read, decided like everywhere else by memberships.
+
+    Platform superusers act as admins of every organisation (see `user_role_in`), so they hold them all.
+    """
+    audiences = [PUBLIC]
+    if not user.is_authenticated or not user.is_active:
+        return audiences
+    organisations = (
+        Organisation.objects.all()
+        if user.is_superuser
+        else Organisation.objects.filter(pk__in=Membership.objects.filter(user=user).values("organisation"))
+    )
+    memberships = list(organisations.values_list("pk", "kind"))
+    audiences.append(user_audience(user.pk))
+    if memberships:
+        audiences.append(MEMBERS)
+    audiences += [organisation_audience(pk) for pk, _kind in memberships]
+    audiences += sorted({organisation_kind_audience(kind) for _pk, kind in memberships})
+    return audiences
+
+
+def search_kind_labels() -> dict[str, str]:
+    """Each indexed kind and its label, in the order the indexes were registered."""
+    indexes = connections["default"].get_unified_index().get_indexes().values()
+    return {index.search_kind: index.search_kind_label for index in indexes}
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    kind: str = ""
+    organisation: str = ""
+    year: int | None = None
+    sort: str = "relevance"
+    facets: bool = field(default=True, compare=False)
+
+
+def _year_range(year: int) -> tuple[datetime, datetime]:
+    zone = timezone.get_current_timezone()
+    return datetime(year, 1, 1, tzinfo=zone), datetime(year + 1, 1, 1, tzinfo=zone)
+
+
+def search_visible(*, user) -> SearchQuerySet:
+    """Every current item the user may read."""
+    return SearchQuerySet().filter(visibility__in=search_audiences_for(user=user), expires__gt=timezone.now())
+
+
+def search_run(*, user, query: str, filters: SearchFilters = SearchFilters()) -> SearchQuerySet:
+    """The items the user may read that match the query, narrowed by the filters, with facets by
+    kind, organisation and year. User text only ever reaches the engine escaped (AutoQuery)."""
+    results = search_visible(user=user).filter(content=AutoQuery(query))
+    if filters.kind:
+        results = results.filter(kind_exact=filters.kind)
+    if filters.organisation:
+        results = results.filter(organisation_exact=filters.organisation)
+    if filters.year:
+        start, end = _year_range(filters.year)
+        results = results.filter(date__gte=start, date__lt=end)
+    if filters.facets:
+        now = timezone.localtime()
+        results = (
+            results.facet("kind")
+            .facet("organisation")
+            .date_facet(
+                "date",
+                start_date=datetime(FIRST_YEAR_SHOWN, 1, 1),
+                end_date=datetime(now.year + 1, 1, 1),
+                gap_by="year",
+            )
+        )
+    if filters.sort == "date":
+        results = results.order_by("-date")
+    return results
+
+
+def search_suggest(*, user, prefix: str, limit: int = 8) -> list:
+    """Titles starting with the prefix among what the user may read, for the search box's completion."""
+    return list(search_visible(user=user).autocomplete(title_auto=prefix)[:limit])
+
+
+def organisation_names(*, slugs) -> dict[str, str]:
+    """Display names of the organisations results and facets mention, in one query."""
+    return dict(Organisation.objects.filter(slug__in=set(slugs) - {""}).values_list("slug", "name"))

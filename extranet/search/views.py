@@ -1,0 +1,115 @@
+"""The search page and the search box's completion: both see only what the visitor may read."""
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .forms import SearchForm
+from .highlight import snippet
+from .selectors import organisation_names, search_kind_labels, search_run, search_suggest
+
+PAGE_SIZE = 20
+SUGGESTION_MIN_LENGTH = 2
+
+
+def _year_facets(dates) -> list[tuple[int, int]]:
+    """(year, count) for every year holding results, newest first."""
+    return sorted(((start.year, count) for (start, _end), count in dates if count), reverse=True)
+
+
+def _link(params, **changes) -> str:
+    """The search URL's query string with some parameters changed (None removes one), back to page 1."""
+    merged = {key: value for key, value in params.items() if key != "page" and value}
+    for key, value in changes.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = value
+    return "?" + urlencode(merged)
+
+
+def _facet_links(params, name: str, values, labels: dict, active) -> list[dict]:
+    return [
+        {
+            "label": labels.get(value, value),
+            "count": count,
+            "active": str(value) == str(active),
+            "href": _link(params, **{name: None if str(value) == str(active) else value}),
+        }
+        for value, count in values
+        if value and count
+    ]
+
+
+def _result_rows(page, *, query: str, kinds: dict, names: dict) -> list[dict]:
+    return [
+        {
+            "title": result.title,
+            "url": result.url,
+            "kind": kinds.get(result.kind, ""),
+            "organisation": names.get(result.organisation, ""),
+            "date": result.date,
+            "snippet": snippet(result.text, query),
+        }
+        for result in page
+    ]
+
+
+@require_GET
+@never_cache
+def search(request):
+    form = SearchForm(request.GET)
+    form.is_valid()
+    query = form.cleaned_data.get("q", "")
+    context = {"form": form, "query": query, "truncated": form.truncated}
+    if query:
+        filters = form.filters()
+        results = search_run(user=request.user, query=query, filters=filters)
+        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+        facets = results.facet_counts() or {}
+        kinds = search_kind_labels()
+        kind_facets = facets.get("fields", {}).get("kind", [])
+        organisation_facets = facets.get("fields", {}).get("organisation", [])
+        names = organisation_names(
+            slugs=[slug for slug, _count in organisation_facets] + [result.organisation for result in page]
+        )
+        params = request.GET
+        years = _year_facets(facets.get("dates", {}).get("date", []))
+        context |= {
+            "active": filters,
+            "page_obj": page,
+            "results": _result_rows(page, query=query, kinds=kinds, names=names),
+            "facet_groups": [
+                (_("Type"), _facet_links(params, "kind", kind_facets, kinds, filters.kind)),
+                (
+                    _("Organisation"),
+                    _facet_links(params, "organisation", organisation_facets, names, filters.organisation),
+                ),
+                (_("Year"), _facet_links(params, "year", years, {}, filters.year)),
+            ],
+            "sort_links": [
+                {"label": label, "active": filters.sort == value, "href": _link(params, sort=value)}
+                for value, label in (("relevance", _("relevance")), ("date", _("date")))
+            ],
+            "without_filters": _link({"q": query}) if filters.kind or filters.organisation or filters.year else "",
+            "pagination_query": _link(params)[1:],
+        }
+    return render(request, "search/search.html", context)
+
+
+@require_GET
+def suggest(request):
+    """Up to eight titles for the header box; JSON, never cached (the results depend on the visitor)."""
+    prefix = " ".join(request.GET.get("q", "").split())[:100]
+    suggestions = []
+    if len(prefix) >= SUGGESTION_MIN_LENGTH:
+        suggestions = [
+            {"title": result.title, "url": result.url} for result in search_suggest(user=request.user, prefix=prefix)
+        ]
+    response = JsonResponse({"suggestions": suggestions})
+    response["Cache-Control"] = "private, no-store"
+    return response
