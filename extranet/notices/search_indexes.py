@@ -33,9 +33,13 @@ class NoticePageIndex(PageSearchDocument, indexes.Indexable):
         index = NoticeIndexPage.objects.first()
         if index is None:
             return NoticePage.objects.none()
-        return notice_list_public(root=index).annotate(
-            organisation_slug=_section_field("organisation__slug"),
-            organisation_name=_section_field("organisation__name"),
+        return (
+            notice_list_public(root=index)
+            .annotate(
+                organisation_slug=_section_field("organisation__slug"),
+                organisation_name=_section_field("organisation__name"),
+            )
+            .prefetch_related("attachments")
         )
 
     def _section_organisation(self, obj):

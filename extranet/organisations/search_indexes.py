@@ -1,11 +1,20 @@
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from haystack import indexes
+from wagtail.models import Page
 
 from extranet.search.audiences import PUBLIC, organisation_audience
 from extranet.search.indexes import PageSearchDocument, SearchDocument
 
 from .models import Organisation
 from .pages import OrganisationSpacePage, SpaceArticlePage
+
+
+def _space_field(field: str) -> Subquery:
+    """A field of the article's space (its parent page), read in the same query as the article."""
+    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    return Subquery(OrganisationSpacePage.objects.filter(path=parent_path).values(field)[:1])
 
 
 class OrganisationIndex(SearchDocument, indexes.Indexable):
@@ -62,15 +71,23 @@ class SpaceArticlePageIndex(PageSearchDocument, indexes.Indexable):
         return SpaceArticlePage
 
     def index_queryset(self, using=None):
-        return self.get_model().objects.live()
-
-    def _space(self, obj):
-        return OrganisationSpacePage.objects.select_related("organisation").get(
-            path=obj.path[: -SpaceArticlePage.steplen]
+        return (
+            self.get_model()
+            .objects.live()
+            .annotate(
+                space_organisation_id=_space_field("organisation_id"),
+                space_organisation_slug=_space_field("organisation__slug"),
+            )
         )
 
+    def _space_organisation(self, obj) -> tuple[int, str]:
+        if hasattr(obj, "space_organisation_id"):
+            return obj.space_organisation_id, obj.space_organisation_slug
+        space = OrganisationSpacePage.objects.select_related("organisation").get(path=obj.path[: -Page.steplen])
+        return space.organisation_id, space.organisation.slug
+
     def prepare_organisation(self, obj):
-        return self._space(obj).organisation.slug
+        return self._space_organisation(obj)[1]
 
     def prepare_visibility(self, obj):
-        return [organisation_audience(self._space(obj).organisation_id)]
+        return [organisation_audience(self._space_organisation(obj)[0])]

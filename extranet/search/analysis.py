@@ -6,17 +6,18 @@ from whoosh.support.charset import accent_map
 
 
 def french_analyzer():
-    """Tokenise, lower-case, drop French stop words, stem with Snowball French, then fold accents.
+    """Tokenise, lower-case, drop French stop words, fold accents, then stem with Snowball French.
 
-    Stemming runs on the accented word (the French stemmer expects accents) and folding comes last,
-    so `reunion` finds "Réunion" and `eleves` finds "élèves".
+    Folding before stemming gives the stemmer the same letters whether or not the accents were typed
+    (stemming "barrières" and "barrieres" as written gives two different stems), so `reunion` finds
+    "Réunion", `eleves` finds "élèves" and `barrieres` finds "barrières".
     """
     return (
         RegexTokenizer()
         | LowercaseFilter()
         | StopFilter(stoplist=stopwords_for_language("fr"), minsize=2)
-        | StemFilter(lang="fr")
         | CharsetFilter(accent_map)
+        | StemFilter(lang="fr")
     )
 
 

@@ -14,10 +14,10 @@ from haystack.backends.elasticsearch7_backend import (
 FRENCH_SETTINGS = copy.deepcopy(Elasticsearch7SearchBackend.DEFAULT_SETTINGS)
 FRENCH_SETTINGS["settings"]["analysis"]["analyzer"].update(
     {
-        # Same chain as the Whoosh analyzer: French stop words and stemming, then accent folding.
+        # Same chain as the Whoosh analyzer: French stop words, accent folding, then stemming.
         "french_folded": {
             "tokenizer": "standard",
-            "filter": ["french_elision", "lowercase", "french_stop", "french_stemmer", "asciifolding"],
+            "filter": ["french_elision", "lowercase", "french_stop", "asciifolding", "french_stemmer"],
         },
         "edgengram_analyzer": {
             "tokenizer": "standard",

@@ -18,7 +18,7 @@ SUGGESTION_MIN_LENGTH = 2
 
 def _year_facets(dates) -> list[tuple[int, int]]:
     """(year, count) for every year holding results, newest first."""
-    return sorted(((start.year, count) for (start, _end), count in dates if count), reverse=True)
+    return sorted(((span[0].year, count) for span, count in dates if span and count), reverse=True)
 
 
 def _link(params, **changes) -> str:

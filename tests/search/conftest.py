@@ -18,3 +18,11 @@ def other_commune(db):
     return OrganisationFactory(
         kind="commune", name="Darvoy", slug="darvoy", insee_code="45122", siren="214501223", siret="21450122300017"
     )
+
+
+@pytest.fixture
+def world(search_index, commune, other_commune):
+    """One item of every indexed kind mentioning "voirie": public ones by Jargeau, a private page in each space."""
+    from tests.search.factories import searchable_world
+
+    return searchable_world(commune=commune, other_commune=other_commune)

@@ -14,7 +14,7 @@ def indexed_organisation(db):
         name="Syndicat des écoles",
         kind="syndicat",
         insee_code="",
-        description="Réunion intercommunale des élèves et des enseignants.",
+        description="Réunion intercommunale des élèves et des enseignants. Barrières de sécurité.",
     )
     index = connections["default"].get_unified_index().get_index(Organisation)
     backend.update(index, [organisation])
@@ -22,7 +22,10 @@ def indexed_organisation(db):
     backend.clear()
 
 
-@pytest.mark.parametrize("query", ["reunion", "Réunion", "intercommunal", "eleves", "élève", "enseignant"])
+@pytest.mark.parametrize(
+    "query",
+    ["reunion", "Réunion", "intercommunal", "eleves", "élève", "enseignant", "barrieres", "barrière", "securite"],
+)
 def test_french_words_match_without_accents_and_across_inflections(indexed_organisation, query):
     """Accent folding and French stemming let a plain query find the accented, inflected text."""
     results = SearchQuerySet().models(Organisation).auto_query(query)
