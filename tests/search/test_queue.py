@@ -77,3 +77,13 @@ def test_an_ad_marked_done_leaves_the_index(search_index, commune):
     ad_services.ad_mark_done(ad=ad)
 
     assert titles("tonne") == set()
+
+
+def test_a_saved_draft_stays_out_of_the_index(search_index, commune):
+    """Saving an unpublished revision re-indexes the live page, never the draft's words."""
+    page = notice(commune, title="Marché de Noël")
+    page.title = "Brouillon confidentiel"
+    page.save_revision()
+
+    assert titles("confidentiel") == set()
+    assert titles("noel") == {"Marché de Noël"}
