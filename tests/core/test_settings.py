@@ -69,6 +69,16 @@ def test_production_cookies_are_secure():
     assert result.stdout.split() == ["True", "True", "True", "True"], result.stderr
 
 
+def test_production_indexes_through_the_queue():
+    """The real settings queue every indexed save on the `search` queue (the tests connect it on demand)."""
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.HAYSTACK_SIGNAL_PROCESSOR, 'search' in s.TASKS['default']['QUEUES'])"
+    )
+    result = _manage("shell", "--no-imports", "-c", code, extra_env=PRODUCTION_ENVIRONMENT)
+    assert result.stdout.split() == ["extranet.search.signals.QueuedSignalProcessor", "True"], result.stderr
+
+
 @pytest.mark.django_db
 def test_sqlite_runs_in_wal_mode_with_immediate_transactions(tmp_path):
     """The embedded database uses WAL and IMMEDIATE transactions, so concurrent writers wait instead of failing."""
