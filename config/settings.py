@@ -11,6 +11,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from machina import MACHINA_MAIN_TEMPLATE_DIR
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -42,6 +43,26 @@ INSTALLED_APPS = [
     "extranet.jobs",
     "extranet.ads",
     "extranet.search",
+    "forums",
+    # machina's apps; the `forums.machina_apps` packages override a few of its classes (get_class).
+    "forums.machina_apps.forum",
+    "forums.machina_apps.forum_conversation",
+    "forums.machina_apps.forum_permission",
+    "forums.machina_apps.forum_attachments",
+    "forums.machina_apps.forum_polls",
+    "machina",
+    "machina.apps.forum",
+    "machina.apps.forum_conversation",
+    "machina.apps.forum_conversation.forum_attachments",
+    "machina.apps.forum_conversation.forum_polls",
+    "machina.apps.forum_feeds",
+    "machina.apps.forum_moderation",
+    "machina.apps.forum_search",
+    "machina.apps.forum_tracking",
+    "machina.apps.forum_member",
+    "machina.apps.forum_permission",
+    "mptt",
+    "widget_tweaks",
     # haystack before Wagtail: both ship an `update_index` command and the first app wins.
     "haystack",
     "wagtail.contrib.redirects",
@@ -81,6 +102,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "extranet.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "machina.apps.forum_permission.middleware.ForumPermissionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # django-axes wants to be last.
@@ -94,7 +116,8 @@ ASGI_APPLICATION = "config.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # machina's views name templates without their `machina/` folder: ours override its own.
+        "DIRS": [BASE_DIR / "templates", BASE_DIR / "forums" / "templates" / "machina", MACHINA_MAIN_TEMPLATE_DIR],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -103,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "extranet.core.context_processors.site",
+                "machina.core.context_processors.metadata",
             ],
         },
     },
@@ -131,6 +155,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# machina keeps a post's attachments there while its form is redisplayed with errors.
+CACHES["machina_attachments"] = {
+    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "LOCATION": VAR_DIR / "cache" / "forum-attachments",
+}
 
 # Background tasks: the database queue, run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
@@ -229,6 +258,8 @@ HAYSTACK_CONNECTIONS = {
         "INCLUDE_SPELLING": False,
     }
 }
+# The forums index their posts with `forums.search_indexes`, with each forum's audience, not machina's own.
+HAYSTACK_EXCLUDED_INDEXES = ["machina.apps.forum_search.search_indexes.PostIndex"]
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Territoires"
@@ -241,6 +272,18 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # The admin makes no external request either: no avatar fetched from Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Forums (django-machina): markdown rendered by `markdown` and cleaned by nh3, never markdown2's safe_mode.
+MACHINA_FORUM_NAME = "Forums"
+MACHINA_BASE_TEMPLATE_NAME = "base.html"
+MACHINA_MARKUP_LANGUAGE = ("forums.markup.render", {})
+MACHINA_MARKUP_WIDGET = "django.forms.Textarea"
+MACHINA_POST_CONTENT_MAX_LENGTH = 20_000
+MACHINA_USER_DISPLAY_NAME_METHOD = "get_full_name"
+MACHINA_PROFILE_AVATARS_ENABLED = False
+MACHINA_ATTACHMENT_FILE_UPLOAD_TO = "forum-attachments"
+MACHINA_ATTACHMENT_MAX_FILES_PER_POST = 5
+FORUMS_ATTACHMENT_MAX_BYTES = env.int("FORUMS_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,
