@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "forums.machina_apps.forum_permission",
     "forums.machina_apps.forum_attachments",
     "forums.machina_apps.forum_polls",
+    "forums.machina_apps.forum_tracking",
     "machina",
     "machina.apps.forum",
     "machina.apps.forum_conversation",

@@ -7,6 +7,7 @@ app_name = "forums"
 urlpatterns = [
     path("suivre/<int:pk>/", views.forum_follow, name="follow"),
     path("notifications/", views.preferences, name="preferences"),
+    path("messages/<int:pk>/", views.post_redirect, name="post"),
     path("messages/<int:pk>/historique/", views.post_history, name="post_history"),
     path("desabonnement/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -71,3 +71,9 @@ def post_history(request, pk: int):
             "revisions": post.revisions.select_related("edited_by"),
         },
     )
+
+
+def post_redirect(request, pk: int):
+    """A short, stable address of a post: the page of its topic that shows it, for those who may read it."""
+    post = selectors.post_get_for_reader(user=request.user, pk=pk, handler=request.forum_permission_handler)
+    return redirect(selectors.post_url(post))
