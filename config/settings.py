@@ -257,10 +257,10 @@ HAYSTACK_CONNECTIONS = {
         "ENGINE": "extranet.search.backends.FrenchWhooshEngine",
         "PATH": SEARCH_URL.removeprefix("whoosh://"),
         "INCLUDE_SPELLING": False,
+        # The forums index their posts with `forums.search_indexes`, with each forum's audience, not machina's.
+        "EXCLUDED_INDEXES": ["machina.apps.forum_search.search_indexes.PostIndex"],
     }
 }
-# The forums index their posts with `forums.search_indexes`, with each forum's audience, not machina's own.
-HAYSTACK_EXCLUDED_INDEXES = ["machina.apps.forum_search.search_indexes.PostIndex"]
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Territoires"

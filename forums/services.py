@@ -265,7 +265,11 @@ def post_quote_text(*, topic, post_id: int) -> str:
 
 @transaction.atomic
 def post_revision_record(*, post, editor) -> PostRevision:
-    """Keep what the post says now, before an edit replaces it."""
+    """Keep what the post says in the database, before an edit (already applied to `post` by its form) is saved."""
+    stored = Post.objects.get(pk=post.pk)
     return PostRevision.objects.create(
-        post=post, subject=post.subject, content=post.content.raw, edited_by=editor if editor.is_authenticated else None
+        post=stored,
+        subject=stored.subject,
+        content=stored.content.raw,
+        edited_by=editor if editor.is_authenticated else None,
     )
