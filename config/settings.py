@@ -11,6 +11,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from machina import MACHINA_MAIN_TEMPLATE_DIR
 
 from extranet.search.connection import haystack_connection
 
@@ -58,6 +59,28 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # The forums and machina's apps come after Wagtail, whose translations win for the words both have;
+    # the `forums.machina_apps` packages override a few of machina's classes (get_class).
+    "forums",
+    "forums.machina_apps.forum",
+    "forums.machina_apps.forum_conversation",
+    "forums.machina_apps.forum_permission",
+    "forums.machina_apps.forum_attachments",
+    "forums.machina_apps.forum_polls",
+    "forums.machina_apps.forum_tracking",
+    "machina",
+    "machina.apps.forum",
+    "machina.apps.forum_conversation",
+    "machina.apps.forum_conversation.forum_attachments",
+    "machina.apps.forum_conversation.forum_polls",
+    "machina.apps.forum_feeds",
+    "machina.apps.forum_moderation",
+    "machina.apps.forum_search",
+    "machina.apps.forum_tracking",
+    "machina.apps.forum_member",
+    "machina.apps.forum_permission",
+    "mptt",
+    "widget_tweaks",
     "django_filters",
     "django_tasks",
     "django_tasks_db",
@@ -83,6 +106,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "extranet.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "machina.apps.forum_permission.middleware.ForumPermissionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # django-axes wants to be last.
@@ -96,7 +120,8 @@ ASGI_APPLICATION = "config.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # machina's views name templates without their `machina/` folder: ours override its own.
+        "DIRS": [BASE_DIR / "templates", BASE_DIR / "forums" / "templates" / "machina", MACHINA_MAIN_TEMPLATE_DIR],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -105,6 +130,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "extranet.core.context_processors.site",
+                "machina.core.context_processors.metadata",
             ],
         },
     },
@@ -133,6 +159,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# machina keeps a post's attachments there while its form is redisplayed with errors.
+CACHES["machina_attachments"] = {
+    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "LOCATION": VAR_DIR / "cache" / "forum-attachments",
+}
 
 # Background tasks: the database queue, run by `manage.py db_worker`.
 # The `search` queue must have one worker while the index is Whoosh (one writer at a time).
@@ -229,6 +260,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Search: Whoosh with a French analyzer by default; Elasticsearch 7 or Solr for several servers.
 SEARCH_URL = env("SEARCH_URL", default=f"whoosh://{VAR_DIR / 'whoosh'}")
 HAYSTACK_CONNECTIONS = {"default": haystack_connection(SEARCH_URL)}
+# The forums index their posts with `forums.search_indexes`, with each forum's audience, not machina's.
+HAYSTACK_CONNECTIONS["default"]["EXCLUDED_INDEXES"] = ["machina.apps.forum_search.search_indexes.PostIndex"]
 # Saves and deletions only enqueue a task; the worker of the `search` queue updates the index.
 HAYSTACK_SIGNAL_PROCESSOR = "extranet.search.signals.QueuedSignalProcessor"
 # The queries filter on audiences and kinds themselves; haystack's extra "registered models" filter is redundant.
@@ -245,6 +278,18 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # The admin makes no external request either: no avatar fetched from Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Forums (django-machina): markdown rendered by `markdown` and cleaned by nh3, never markdown2's safe_mode.
+MACHINA_FORUM_NAME = "Forums"
+MACHINA_BASE_TEMPLATE_NAME = "base.html"
+MACHINA_MARKUP_LANGUAGE = ("forums.markup.render", {})
+MACHINA_MARKUP_WIDGET = "django.forms.Textarea"
+FORUMS_POST_MAX_LENGTH = 20_000
+MACHINA_USER_DISPLAY_NAME_METHOD = "get_full_name"
+MACHINA_PROFILE_AVATARS_ENABLED = False
+MACHINA_ATTACHMENT_FILE_UPLOAD_TO = "forum-attachments"
+MACHINA_ATTACHMENT_MAX_FILES_PER_POST = 5
+FORUMS_ATTACHMENT_MAX_BYTES = env.int("FORUMS_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from machina import urls as machina_urls
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
@@ -17,6 +18,8 @@ urlpatterns = [
     path("", include("extranet.core.urls")),
     path("annonces/", include("extranet.ads.urls")),
     path("recherche/", include("extranet.search.urls")),
+    path("forums/", include("forums.urls")),
+    path("forums/", include(machina_urls)),
 ]
 
 if settings.DEBUG:

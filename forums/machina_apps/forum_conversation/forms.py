@@ -1,0 +1,34 @@
+"""machina's post and topic forms with a length limit on the message.
+
+The limit lives here rather than in MACHINA_POST_CONTENT_MAX_LENGTH, which changes the validators of
+machina's own `Post.content` field and so would need a migration inside machina's package.
+"""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from machina.apps.forum_conversation import forms as machina_forms
+
+
+class ContentLengthMixin:
+    def clean_content(self):
+        content = self.cleaned_data["content"]
+        limit = settings.FORUMS_POST_MAX_LENGTH
+        if len(content) > limit:
+            raise forms.ValidationError(
+                _("A message can hold at most %(limit)s characters (this one has %(length)s)."),
+                code="max_length",
+                params={
+                    "limit": f"{limit:,}".replace(",", "\u202f"),
+                    "length": f"{len(content):,}".replace(",", "\u202f"),
+                },
+            )
+        return content
+
+
+class PostForm(ContentLengthMixin, machina_forms.PostForm):
+    pass
+
+
+class TopicForm(ContentLengthMixin, machina_forms.TopicForm):
+    pass

@@ -1,0 +1,51 @@
+"""machina's posting views, with quoting and an edit history (machina keeps only the last edit's reason)."""
+
+from machina.apps.forum_conversation import views as machina_views
+
+from forums.services import post_quote_text, post_revision_record
+
+
+class QuotingMixin:
+    """`?quote=<post id>` starts a reply with that post of the same topic quoted."""
+
+    def get_post_form_kwargs(self):
+        kwargs = super().get_post_form_kwargs()
+        quoted = self.request.GET.get("quote", "")
+        if self.request.method == "GET" and quoted.isdigit():
+            text = post_quote_text(topic=self.get_topic(), post_id=int(quoted))
+            if text:
+                kwargs["initial"] = {"content": text}
+        return kwargs
+
+
+class RevisionMixin:
+    """The content a post had before each edit is kept, so that readers can see what changed."""
+
+    def form_valid(self, post_form, *args, **kwargs):
+        if not self.preview:
+            post_revision_record(post=self.get_post(), editor=self.request.user)
+        return super().form_valid(post_form, *args, **kwargs)
+
+
+class TopicView(machina_views.TopicView):
+    pass
+
+
+class TopicCreateView(machina_views.TopicCreateView):
+    pass
+
+
+class TopicUpdateView(RevisionMixin, machina_views.TopicUpdateView):
+    pass
+
+
+class PostCreateView(QuotingMixin, machina_views.PostCreateView):
+    pass
+
+
+class PostUpdateView(RevisionMixin, machina_views.PostUpdateView):
+    pass
+
+
+class PostDeleteView(machina_views.PostDeleteView):
+    pass

@@ -1,0 +1,33 @@
+"""machina's poll forms, with the "at least two options" rule explained in the user's language."""
+
+from django import forms
+from django.forms.models import modelformset_factory
+from django.utils.translation import gettext as _
+from machina.apps.forum_conversation.forum_polls.forms import (
+    BaseTopicPollOptionFormset as MachinaBaseTopicPollOptionFormset,
+)
+from machina.apps.forum_conversation.forum_polls.forms import (  # noqa: F401
+    TopicPollOptionForm,
+    TopicPollVoteForm,
+)
+from machina.apps.forum_conversation.forum_polls.models import TopicPollOption
+from machina.conf import settings as machina_settings
+
+
+class BaseTopicPollOptionFormset(MachinaBaseTopicPollOptionFormset):
+    def clean(self):
+        try:
+            super().clean()
+        except forms.ValidationError:
+            raise forms.ValidationError(_("A poll needs at least two options."), code="too_few_options") from None
+
+
+TopicPollOptionFormset = modelformset_factory(
+    TopicPollOption,
+    TopicPollOptionForm,
+    formset=BaseTopicPollOptionFormset,
+    can_delete=True,
+    extra=2,
+    max_num=machina_settings.POLL_MAX_OPTIONS_PER_POLL,
+    validate_max=True,
+)

@@ -1,0 +1,103 @@
+"""Permission-aware reads of the forums; machina's PermissionHandler decides, from the rows services.py keeps."""
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
+from django.http import Http404
+from django.urls import reverse
+from machina.apps.forum.models import Forum
+from machina.apps.forum_conversation.models import Post, Topic
+from machina.apps.forum_permission.handler import PermissionHandler
+
+from .models import ForumAudience, ForumSubscription, NotificationFrequency, NotificationPreference
+
+UNSUBSCRIBE_SALT = "forums.unsubscribe"
+
+
+def forum_audience_of(forum: Forum) -> ForumAudience | None:
+    try:
+        return forum.audience
+    except ObjectDoesNotExist:
+        return None
+
+
+def forum_get_for_reader(*, user, pk: int, handler: PermissionHandler | None = None) -> Forum:
+    """A forum the user may read; Http404 for a missing and a forbidden one alike."""
+    forum = Forum.objects.filter(pk=pk).first()
+    handler = handler or PermissionHandler()
+    if forum is None or not handler.can_read_forum(forum, user):
+        raise Http404
+    return forum
+
+
+def user_can_read_forum(*, user, forum: Forum, handler: PermissionHandler | None = None) -> bool:
+    return (handler or PermissionHandler()).can_read_forum(forum, user)
+
+
+def forum_is_followed(*, user, forum: Forum) -> bool:
+    return user.is_authenticated and ForumSubscription.objects.filter(user=user, forum=forum).exists()
+
+
+def forum_list_followed(*, user):
+    return Forum.objects.filter(pk__in=ForumSubscription.objects.filter(user=user).values("forum")).order_by("name")
+
+
+def notification_frequency_of(*, user) -> str:
+    preference = NotificationPreference.objects.filter(user=user).first()
+    return preference.frequency if preference else NotificationFrequency.IMMEDIATE
+
+
+def post_subscriber_ids(*, post: Post) -> set[int]:
+    """Who follows the post's topic or forum, the author excepted."""
+    topic_followers = set(post.topic.subscribers.values_list("pk", flat=True))
+    forum_followers = set(ForumSubscription.objects.filter(forum=post.topic.forum_id).values_list("user_id", flat=True))
+    return (topic_followers | forum_followers) - {post.poster_id}
+
+
+def unsubscribe_token_make(*, user_id: int, target: str, target_id: int) -> str:
+    """A signed token that lets its holder stop one subscription of one user, without logging in."""
+    return TimestampSigner(salt=UNSUBSCRIBE_SALT).sign_object({"u": user_id, "k": target, "i": target_id})
+
+
+def unsubscribe_token_read(*, token: str, max_age_days: int = 365) -> dict:
+    """The subscription a token names; Http404 for a forged or too old one."""
+    try:
+        data = TimestampSigner(salt=UNSUBSCRIBE_SALT).unsign_object(token, max_age=max_age_days * 86400)
+    except (BadSignature, SignatureExpired):
+        raise Http404 from None
+    if data.get("k") not in ("topic", "forum") or not isinstance(data.get("i"), int):
+        raise Http404
+    return data
+
+
+def unsubscribe_target(*, data: dict):
+    """The topic or forum a token names; Http404 if it no longer exists."""
+    model = Topic if data["k"] == "topic" else Forum
+    target = model.objects.filter(pk=data["i"]).first()
+    if target is None:
+        raise Http404
+    return target
+
+
+def forum_url(forum: Forum) -> str:
+    return reverse("forum:forum", kwargs={"slug": forum.slug, "pk": forum.pk})
+
+
+def topic_url(topic: Topic) -> str:
+    """machina's models have no get_absolute_url: its topic address names the forum too."""
+    return reverse(
+        "forum_conversation:topic",
+        kwargs={"forum_slug": topic.forum.slug, "forum_pk": topic.forum_id, "slug": topic.slug, "pk": topic.pk},
+    )
+
+
+def post_url(post: Post) -> str:
+    """The topic page that shows the post, scrolled to it."""
+    return f"{topic_url(post.topic)}?post={post.pk}#{post.pk}"
+
+
+def post_get_for_reader(*, user, pk: int, handler: PermissionHandler | None = None) -> Post:
+    """An approved post of a forum the user may read; Http404 for a missing and a forbidden one alike."""
+    post = Post.objects.select_related("topic__forum", "poster").filter(pk=pk, approved=True).first()
+    if post is None or not (handler or PermissionHandler()).can_read_forum(post.topic.forum, user):
+        raise Http404
+    return post

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "forums"
+
+urlpatterns = [
+    path("suivre/<int:pk>/", views.forum_follow, name="follow"),
+    path("notifications/", views.preferences, name="preferences"),
+    path("messages/<int:pk>/", views.post_redirect, name="post"),
+    path("messages/<int:pk>/historique/", views.post_history, name="post_history"),
+    path("desabonnement/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]

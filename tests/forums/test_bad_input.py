@@ -1,0 +1,92 @@
+"""Bad input gets a clear message or a 404, and nothing is saved."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from machina.apps.forum_conversation.forum_attachments.models import Attachment
+from machina.apps.forum_conversation.forum_polls.models import TopicPoll
+from machina.apps.forum_conversation.models import Post, Topic
+
+from tests.forums.factories import reply_form_data, reply_url, topic_create_url, topic_form_data
+
+
+def _counts():
+    return Topic.objects.count(), Post.objects.count(), Attachment.objects.count(), TopicPoll.objects.count()
+
+
+def test_empty_post_is_refused(client, member, private_forum):
+    client.force_login(member)
+    before = _counts()
+    response = client.post(topic_create_url(private_forum), topic_form_data(content=""))
+    assert response.status_code == 200
+    assert "Champ requis." in response.content.decode()
+    assert _counts() == before
+
+
+def test_one_megabyte_post_is_refused(client, member, private_topic):
+    client.force_login(member)
+    before = _counts()
+    response = client.post(reply_url(private_topic), reply_form_data(content="a" * 1_000_000))
+    assert response.status_code == 200
+    assert "Un message peut contenir au plus 20 000 caractères" in response.content.decode()
+    assert _counts() == before
+
+
+def test_executable_disguised_as_pdf_is_refused(client, member, private_topic):
+    client.force_login(member)
+    before = _counts()
+    fake = SimpleUploadedFile("facture.pdf", b"MZ\x90\x00\x03" + b"\x00" * 200, content_type="application/pdf")
+    response = client.post(reply_url(private_topic), {**reply_form_data(), "attachment-0-file": fake})
+    assert response.status_code == 200
+    assert "ne correspond pas à son extension .pdf" in response.content.decode()
+    assert _counts() == before
+
+
+def test_oversized_attachment_is_refused(client, member, private_topic, settings):
+    settings.FORUMS_ATTACHMENT_MAX_BYTES = 1024
+    client.force_login(member)
+    before = _counts()
+    big = SimpleUploadedFile("plan.pdf", b"%PDF-1.4" + b"0" * 4096, content_type="application/pdf")
+    response = client.post(reply_url(private_topic), {**reply_form_data(), "attachment-0-file": big})
+    assert "trop volumineux" in response.content.decode()
+    assert _counts() == before
+
+
+def test_valid_pdf_attachment_is_kept(client, member, private_topic):
+    client.force_login(member)
+    pdf = SimpleUploadedFile("compte-rendu.pdf", b"%PDF-1.4\n%demo", content_type="application/pdf")
+    client.post(reply_url(private_topic), {**reply_form_data(), "attachment-0-file": pdf})
+    assert Attachment.objects.filter(post__topic=private_topic).count() == 1
+
+
+def test_poll_without_options_is_refused(client, member, private_forum):
+    client.force_login(member)
+    before = _counts()
+    response = client.post(
+        topic_create_url(private_forum),
+        topic_form_data(poll_question="Quel jour pour la réunion ?", poll_max_options="1", **{"poll-0-text": ""}),
+    )
+    assert response.status_code == 200
+    assert "Un sondage doit proposer au moins deux options." in response.content.decode()
+    assert _counts() == before
+
+
+def test_reply_to_locked_topic_is_refused(client, member, private_topic):
+    private_topic.status = Topic.TOPIC_LOCKED
+    private_topic.save()
+    client.force_login(member)
+    before = _counts()
+    assert client.post(reply_url(private_topic), reply_form_data()).status_code == 404
+    assert _counts() == before
+
+
+def test_forged_forum_in_url_is_404(client, outsider, private_forum):
+    """Posting to another organisation's forum by editing the form's address gets a 404."""
+    client.force_login(outsider)
+    before = _counts()
+    assert client.post(topic_create_url(private_forum), topic_form_data()).status_code == 404
+    assert _counts() == before
+
+
+def test_missing_forum_is_404(client, member):
+    client.force_login(member)
+    assert client.get(reverse("forum:forum", kwargs={"slug": "inconnu", "pk": 999999})).status_code == 404

@@ -1,0 +1,46 @@
+"""Pre-moderated forums, and the moderators' tools on topics."""
+
+from django.urls import reverse
+from machina.apps.forum_conversation.models import Topic
+
+from tests.forums.factories import reply_form_data, reply_url, shared_forum, topic, topic_url
+
+
+def test_premoderated_forum_holds_posts_until_approved(client, member, departement_editor):
+    """A member's reply in a pre-moderated forum waits for a moderator, who approves it from the queue."""
+    forum = shared_forum("Marchés publics", premoderated=True)
+    forum_topic = topic(forum, poster=departement_editor)
+    client.force_login(member)
+    client.post(reply_url(forum_topic), reply_form_data(content="Réponse à valider"))
+    pending = forum_topic.posts.get(content="Réponse à valider")
+    assert not pending.approved
+    assert "Réponse à valider" not in client.get(topic_url(forum_topic)).content.decode()
+    assert client.get(reverse("forum_moderation:queue")).status_code == 404
+
+    client.force_login(departement_editor)
+    assert (
+        "Réponse à valider" in client.get(reverse("forum_moderation:queued_post", args=[pending.pk])).content.decode()
+    )
+    client.post(reverse("forum_moderation:approve_queued_post", args=[pending.pk]))
+    pending.refresh_from_db()
+    assert pending.approved
+
+
+def test_moderator_locks_and_pins(client, private_topic, admin):
+    client.force_login(admin)
+    client.post(reverse("forum_moderation:topic_lock", kwargs={"slug": private_topic.slug, "pk": private_topic.pk}))
+    client.post(
+        reverse("forum_moderation:topic_update_to_sticky", kwargs={"slug": private_topic.slug, "pk": private_topic.pk})
+    )
+    private_topic.refresh_from_db()
+    assert private_topic.is_locked and private_topic.type == Topic.TOPIC_STICKY
+
+
+def test_moderator_cannot_move_topic_to_another_organisation(client, private_topic, admin, other_commune):
+    """The move form offers only the forums the moderator moderates."""
+    client.force_login(admin)
+    page = client.get(
+        reverse("forum_moderation:topic_move", kwargs={"slug": private_topic.slug, "pk": private_topic.pk})
+    )
+    assert page.status_code == 200
+    assert other_commune.name not in page.content.decode()
