@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "extranet.jobs",
     "extranet.ads",
     "extranet.search",
+    "annuaire",
     # haystack before Wagtail: both ship an `update_index` command and the first app wins.
     "haystack",
     "wagtail.contrib.redirects",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("extranet.core.urls")),
     path("annonces/", include("extranet.ads.urls")),
     path("recherche/", include("extranet.search.urls")),
+    path("annuaire/", include("annuaire.urls")),
     path("forums/", include("forums.urls")),
     path("forums/", include(machina_urls)),
 ]

@@ -1,5 +1,6 @@
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Length, Substr
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from haystack import indexes
 from wagtail.models import Page
@@ -18,7 +19,7 @@ def _space_field(field: str) -> Subquery:
 
 
 class OrganisationIndex(SearchDocument, indexes.Indexable):
-    """Organisations as the public directory shows them: public fields only, visible to everyone."""
+    """Organisations as the public directory shows them: public fields only (never the internal lines)."""
 
     search_kind = "organisation"
     search_kind_label = _("Organisation")
@@ -27,7 +28,7 @@ class OrganisationIndex(SearchDocument, indexes.Indexable):
         return Organisation
 
     def index_queryset(self, using=None):
-        return self.get_model().objects.select_related("parent")
+        return self.get_model().objects.select_related("parent", "directory_profile")
 
     def prepare_title(self, obj):
         return obj.name
@@ -36,7 +37,7 @@ class OrganisationIndex(SearchDocument, indexes.Indexable):
         return obj.slug
 
     def prepare_url(self, obj):
-        return f"/#organisation-{obj.slug}"
+        return reverse("annuaire:organisation_detail", args=[obj.slug])
 
     def prepare_visibility(self, obj):
         return [PUBLIC]

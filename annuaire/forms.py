@@ -1,0 +1,61 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import VISIBILITY_RANK, OrganisationProfile, PersonCard, Service, Visibility
+from .services import CARD_FIELDS, VISIBILITY_FIELDS
+
+
+class PersonCardForm(forms.ModelForm):
+    """A card's fields; the visibility choices stop at the organisation's limit."""
+
+    class Meta:
+        model = PersonCard
+        fields = [*CARD_FIELDS, *VISIBILITY_FIELDS]
+
+    def __init__(self, *args, limit: Visibility = Visibility.PUBLIC, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [
+            (value, label) for value, label in Visibility.choices if VISIBILITY_RANK[value] <= VISIBILITY_RANK[limit]
+        ]
+        for name in VISIBILITY_FIELDS:
+            self.fields[name].choices = choices
+        self.fields["service"].queryset = Service.objects.filter(
+            organisation_id=self.instance.organisation_id
+        ).order_by("path")
+        self.fields["email"].help_text = _("Leave empty to show your login address.")
+
+
+class OrganisationProfileForm(forms.ModelForm):
+    class Meta:
+        model = OrganisationProfile
+        fields = [
+            "address",
+            "postal_code",
+            "city",
+            "phone",
+            "email",
+            "website",
+            "opening_hours",
+            "population",
+            "head_name",
+            "head_title",
+            "internal_phone",
+            "internal_email",
+            "widest_person_visibility",
+        ]
+        widgets = {"address": forms.Textarea(attrs={"rows": 3}), "opening_hours": forms.Textarea(attrs={"rows": 3})}
+
+
+class OrganisationFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name, city or INSEE code"), required=False, max_length=100)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    epci = forms.ChoiceField(label=_("Intercommunality"), required=False)
+
+    def __init__(self, *args, kinds, epcis, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("All kinds")), *kinds]
+        self.fields["epci"].choices = [("", _("All intercommunalities")), *[(e.slug, e.name) for e in epcis]]
+
+
+class PersonFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or organisation"), required=False, max_length=100)

@@ -1,0 +1,115 @@
+"""What the directory adds to the foundation's organisations and users: contact details, cards, services."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from treebeard.mp_tree import MP_Node
+
+from extranet.organisations.models import Organisation
+
+from .validators import validate_phone
+
+
+class Visibility(models.TextChoices):
+    """Who may read a field, from the widest to the narrowest."""
+
+    PUBLIC = "public", _("Everyone (public)")
+    MEMBERS = "members", _("Members of any organisation")
+    ORGANISATION = "organisation", _("My organisation only")
+
+
+# Wider audiences rank higher: a field's choice may not rank above its organisation's limit.
+VISIBILITY_RANK = {Visibility.ORGANISATION: 1, Visibility.MEMBERS: 2, Visibility.PUBLIC: 3}
+
+
+class OrganisationProfile(models.Model):
+    """The organisation's directory entry: public contact details, internal lines, and its members' limits."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="directory_profile", primary_key=True
+    )
+    address = models.TextField(_("address"), blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[validate_phone])
+    email = models.EmailField(_("e-mail address"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    head_name = models.CharField(_("elected head"), max_length=150, blank=True, help_text=_("Mayor, president…"))
+    head_title = models.CharField(_("title of the elected head"), max_length=100, blank=True)
+    internal_phone = models.CharField(
+        _("direct line (members only)"), max_length=30, blank=True, validators=[validate_phone]
+    )
+    internal_email = models.EmailField(_("internal e-mail (members only)"), blank=True)
+    widest_person_visibility = models.CharField(
+        _("widest visibility of members' cards"),
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
+        help_text=_("Members may not show their card's fields to a wider audience than this."),
+    )
+
+    class Meta:
+        verbose_name = _("directory entry")
+        verbose_name_plural = _("directory entries")
+
+    def __str__(self):
+        return str(self.organisation)
+
+
+class Service(MP_Node):
+    """A node of an organisation's org chart: a direction, a service, a unit, at any depth."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="services")
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+
+    def __str__(self):
+        return self.name
+
+
+class PersonCard(models.Model):
+    """A person's directory card, published under one of their organisations, with per-field visibility."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="directory_card")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation of the card"),
+        on_delete=models.CASCADE,
+        related_name="person_cards",
+    )
+    service = models.ForeignKey(
+        Service, verbose_name=_("service"), on_delete=models.SET_NULL, null=True, blank=True, related_name="people"
+    )
+    function = models.CharField(_("function"), max_length=150, blank=True)
+    phone = models.CharField(_("office phone"), max_length=30, blank=True, validators=[validate_phone])
+    mobile = models.CharField(_("mobile phone"), max_length=30, blank=True, validators=[validate_phone])
+    email = models.EmailField(_("contact e-mail"), blank=True)
+    card_visibility = models.CharField(
+        _("who sees the card"), max_length=20, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    function_visibility = models.CharField(
+        _("who sees the function and service"), max_length=20, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    phone_visibility = models.CharField(
+        _("who sees the office phone"), max_length=20, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    mobile_visibility = models.CharField(
+        _("who sees the mobile phone"), max_length=20, choices=Visibility.choices, default=Visibility.ORGANISATION
+    )
+    email_visibility = models.CharField(
+        _("who sees the e-mail"), max_length=20, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("person's card")
+        verbose_name_plural = _("person cards")
+        indexes = [models.Index(fields=["organisation", "card_visibility"])]
+
+    def __str__(self):
+        return str(self.user)

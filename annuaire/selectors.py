@@ -1,0 +1,133 @@
+"""Permission-aware reads of the directory; field visibility itself is decided in `visibility.py`."""
+
+from django.db.models import Prefetch, Q
+from django.http import Http404
+
+from extranet.organisations.models import Membership, Organisation, OrganisationKind
+
+from .models import PersonCard, Service
+from .visibility import Viewer, person_card_visible_fields
+
+
+def organisation_directory_list(*, kind: str = "", epci: str = "", query: str = ""):
+    """Every organisation with its directory entry and parent, in one query, narrowed by the filters."""
+    organisations = Organisation.objects.select_related("parent", "directory_profile").order_by("name")
+    if kind:
+        organisations = organisations.filter(kind=kind)
+    if epci:
+        organisations = organisations.filter(Q(parent__slug=epci) | Q(slug=epci))
+    if query:
+        organisations = organisations.filter(
+            Q(name__icontains=query) | Q(insee_code=query) | Q(directory_profile__city__icontains=query)
+        )
+    return organisations
+
+
+def epci_list():
+    return Organisation.objects.filter(kind=OrganisationKind.EPCI).order_by("name").only("name", "slug")
+
+
+def organisation_directory_get(*, slug: str) -> Organisation:
+    """An organisation's directory page is public; Http404 if it does not exist."""
+    organisation = (
+        Organisation.objects.select_related("parent", "directory_profile")
+        .prefetch_related(
+            Prefetch("children", queryset=Organisation.objects.order_by("name").only("name", "slug", "parent"))
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
+def _cards():
+    return PersonCard.objects.filter(user__is_active=True).select_related(
+        "user", "organisation", "organisation__directory_profile", "service"
+    )
+
+
+def person_card_queryset_for(*, viewer: Viewer):
+    """Cards whose card-level visibility lets the viewer see them; field-level checks happen per card."""
+    cards = _cards()
+    if viewer.is_superuser:
+        return cards
+    allowed = viewer.audiences()
+    visible = Q(card_visibility__in=allowed) & (
+        Q(organisation__directory_profile__isnull=True)
+        | Q(organisation__directory_profile__widest_person_visibility__in=allowed)
+    )
+    visible |= Q(organisation_id__in=viewer.organisation_ids)
+    if viewer.user_id:
+        visible |= Q(user_id=viewer.user_id)
+    return cards.filter(visible)
+
+
+def person_directory_list(*, viewer: Viewer, organisation=None, query: str = ""):
+    """The cards the viewer may see, ordered by name; callers page them, then ask for each card's fields."""
+    cards = person_card_queryset_for(viewer=viewer)
+    if organisation is not None:
+        cards = cards.filter(organisation=organisation)
+    if query:
+        cards = cards.filter(
+            Q(user__last_name__icontains=query)
+            | Q(user__first_name__icontains=query)
+            | Q(organisation__name__icontains=query)
+        )
+    return cards.order_by("user__last_name", "user__first_name", "pk")
+
+
+def person_entries(*, viewer: Viewer, cards) -> list[dict]:
+    """Each card with the fields the viewer may read, for listings and exports."""
+    entries = []
+    for card in cards:
+        fields = person_card_visible_fields(viewer=viewer, card=card)
+        if fields is not None:
+            entries.append({"card": card, "fields": fields})
+    return entries
+
+
+def person_card_get_for_viewer(*, viewer: Viewer, card_id: int) -> tuple[PersonCard, dict]:
+    """A card and the fields the viewer may read; Http404 for a missing card and a hidden one alike."""
+    card = _cards().filter(pk=card_id).first()
+    fields = person_card_visible_fields(viewer=viewer, card=card) if card else None
+    if fields is None:
+        raise Http404
+    return card, fields
+
+
+def person_card_get_for_editor(*, viewer: Viewer, card_id: int) -> PersonCard:
+    """A card the viewer may edit: their own, or one of an organisation they administer; Http404 otherwise."""
+    card = _cards().filter(pk=card_id).first()
+    if card is None or not (card.user_id == viewer.user_id or viewer.administers(card.organisation_id)):
+        raise Http404
+    return card
+
+
+def person_card_of(*, user) -> PersonCard | None:
+    return _cards().filter(user=user).first()
+
+
+def person_card_abilities(*, viewer: Viewer, card) -> dict[str, bool]:
+    return {
+        "edit": card.user_id == viewer.user_id or viewer.administers(card.organisation_id),
+        "export_csv": viewer.administers(card.organisation_id),
+    }
+
+
+def service_tree(*, organisation) -> list[dict]:
+    """The organisation's services as nested dicts with their visible people, in two queries."""
+    services = list(Service.objects.filter(organisation=organisation).order_by("path"))
+    by_path = {}
+    roots = []
+    for service in services:
+        node = {"service": service, "children": [], "people": []}
+        by_path[service.path] = node
+        parent = by_path.get(service.path[: -Service.steplen])
+        (parent["children"] if parent else roots).append(node)
+    return roots, {service.pk: by_path[service.path] for service in services}
+
+
+def memberships_of(*, organisation):
+    return Membership.objects.filter(organisation=organisation).select_related("user")

@@ -1,0 +1,98 @@
+"""Writes to the directory: cards, directory entries, services."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from extranet.organisations.models import Membership, Organisation
+from extranet.search.services import search_refresh_later
+
+from .models import VISIBILITY_RANK, OrganisationProfile, PersonCard, Service, Visibility
+from .visibility import PERSON_FIELD_VISIBILITY
+
+CARD_FIELDS = ("function", "service", "phone", "mobile", "email")
+VISIBILITY_FIELDS = ("card_visibility", *sorted(set(PERSON_FIELD_VISIBILITY.values())))
+
+
+def organisation_profile_get_or_create(*, organisation: Organisation) -> OrganisationProfile:
+    return OrganisationProfile.objects.get_or_create(organisation=organisation)[0]
+
+
+def organisation_profile_update(*, profile: OrganisationProfile, **fields) -> OrganisationProfile:
+    """Save the directory entry and refresh the search documents that show it."""
+    for name, value in fields.items():
+        setattr(profile, name, value)
+    profile.full_clean()
+    profile.save()
+    search_refresh_later(model=Organisation, pks=[profile.organisation_id])
+    search_refresh_later(model=PersonCard, pks=profile.organisation.person_cards.values_list("pk", flat=True))
+    return profile
+
+
+def person_card_ensure(*, user, organisation: Organisation) -> PersonCard:
+    """The user's card, created under this organisation (one of theirs) if they have none yet."""
+    if not Membership.objects.filter(user=user, organisation=organisation).exists():
+        raise ValidationError(_("A card can only be published under one of the person's organisations."))
+    card, _created = PersonCard.objects.get_or_create(
+        user=user, defaults={"organisation": organisation, "function": user.job_title, "phone": user.phone}
+    )
+    return card
+
+
+def _check_limits(card: PersonCard) -> None:
+    profile = OrganisationProfile.objects.filter(organisation_id=card.organisation_id).first()
+    limit = Visibility(profile.widest_person_visibility) if profile else Visibility.PUBLIC
+    errors = {
+        name: _("Your organisation does not allow a wider audience than “%(limit)s”.") % {"limit": limit.label}
+        for name in VISIBILITY_FIELDS
+        if VISIBILITY_RANK[Visibility(getattr(card, name))] > VISIBILITY_RANK[limit]
+    }
+    if card.service_id and card.service.organisation_id != card.organisation_id:
+        errors["service"] = _("Choose a service of the card's organisation.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def person_card_update(*, card: PersonCard, **fields) -> PersonCard:
+    """Change a card's fields and visibilities, within the organisation's limits."""
+    unknown = set(fields) - set(CARD_FIELDS) - set(VISIBILITY_FIELDS)
+    if unknown:
+        raise ValueError(f"Not card fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(card, name, value)
+    card.full_clean(exclude=["user", "organisation"])
+    _check_limits(card)
+    card.save()
+    return card
+
+
+@transaction.atomic
+def service_create(*, organisation: Organisation, name: str, parent: Service | None = None) -> Service:
+    """Add a service at the end of its parent's children (or as a new top-level direction)."""
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+    if parent is not None:
+        parent = Service.objects.get(pk=parent.pk)
+        if parent.organisation_id != organisation.pk:
+            raise ValidationError(_("Choose a service of the same organisation."))
+        return parent.add_child(organisation=organisation, name=name)
+    return Service.add_root(organisation=organisation, name=name)
+
+
+@transaction.atomic
+def service_move(*, service: Service, target: Service, position: str) -> Service:
+    """Move a service before or after a sibling ("left"/"right") or under a service ("last-child").
+
+    The organisation row is locked and both nodes re-read inside the transaction, so two concurrent moves
+    run one after the other on fresh paths and leave a valid tree.
+    """
+    if position not in ("left", "right", "last-child"):
+        raise ValueError(position)
+    Organisation.objects.select_for_update().filter(pk=service.organisation_id).first()
+    service = Service.objects.get(pk=service.pk)
+    target = Service.objects.get(pk=target.pk)
+    if target.organisation_id != service.organisation_id:
+        raise ValidationError(_("A service can only move within its organisation."))
+    if target.path.startswith(service.path):
+        raise ValidationError(_("A service cannot move under itself."))
+    service.move(target, position)
+    return Service.objects.get(pk=service.pk)

@@ -1,0 +1,164 @@
+"""Directory pages: organisations, people, org charts, exports."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from extranet.organisations.models import OrganisationKind
+from extranet.organisations.selectors import membership_list_for_user, organisation_get_for_member
+from extranet.public.listing import paginate, query_string_without_page
+
+from . import exports, selectors, services, vcard
+from .forms import OrganisationFilterForm, OrganisationProfileForm, PersonCardForm, PersonFilterForm
+from .visibility import directory_viewer, organisation_limit, organisation_visible_fields
+
+
+def organisation_list(request):
+    form = OrganisationFilterForm(request.GET or None, kinds=OrganisationKind.choices, epcis=selectors.epci_list())
+    filters = form.cleaned_data if form.is_valid() else {}
+    organisations = selectors.organisation_directory_list(
+        kind=filters.get("kind", ""), epci=filters.get("epci", ""), query=filters.get("q", "")
+    )
+    context = {
+        "form": form,
+        "page_obj": paginate(request, organisations),
+        "filters": query_string_without_page(request),
+    }
+    return render(request, "annuaire/organisation_list.html", context)
+
+
+def organisation_detail(request, slug):
+    organisation = selectors.organisation_directory_get(slug=slug)
+    viewer = directory_viewer(user=request.user)
+    profile = getattr(organisation, "directory_profile", None)
+    cards = selectors.person_directory_list(viewer=viewer, organisation=organisation)
+    context = {
+        "organisation": organisation,
+        "fields": organisation_visible_fields(viewer=viewer, profile=profile),
+        "people": selectors.person_entries(viewer=viewer, cards=cards[:100]),
+        "can_manage": viewer.administers(organisation.pk),
+        "has_services": organisation.services.exists(),
+    }
+    return render(request, "annuaire/organisation_detail.html", context)
+
+
+@login_required
+def organisation_edit(request, slug):
+    organisation = organisation_get_for_member(user=request.user, slug=slug, action="manage_settings")
+    profile = services.organisation_profile_get_or_create(organisation=organisation)
+    form = OrganisationProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        services.organisation_profile_update(profile=profile, **form.cleaned_data)
+        messages.success(request, _("The directory entry has been saved."))
+        return redirect("annuaire:organisation_detail", slug=slug)
+    return render(request, "annuaire/organisation_edit.html", {"organisation": organisation, "form": form})
+
+
+def org_chart(request, slug, printable=False):
+    organisation = selectors.organisation_directory_get(slug=slug)
+    viewer = directory_viewer(user=request.user)
+    roots, nodes = selectors.service_tree(organisation=organisation)
+    cards = selectors.person_directory_list(viewer=viewer, organisation=organisation).filter(service__isnull=False)
+    for entry in selectors.person_entries(viewer=viewer, cards=cards):
+        if "service" in entry["fields"]:
+            nodes[entry["card"].service_id]["people"].append(entry)
+    template = "annuaire/org_chart_print.html" if printable else "annuaire/org_chart.html"
+    return render(request, template, {"organisation": organisation, "roots": roots})
+
+
+def person_list(request):
+    viewer = directory_viewer(user=request.user)
+    form = PersonFilterForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    page_obj = paginate(request, selectors.person_directory_list(viewer=viewer, query=query))
+    context = {
+        "form": form,
+        "page_obj": page_obj,
+        "people": selectors.person_entries(viewer=viewer, cards=page_obj.object_list),
+        "filters": query_string_without_page(request),
+    }
+    return render(request, "annuaire/person_list.html", context)
+
+
+def person_detail(request, card_id):
+    viewer = directory_viewer(user=request.user)
+    card, fields = selectors.person_card_get_for_viewer(viewer=viewer, card_id=card_id)
+    abilities = selectors.person_card_abilities(viewer=viewer, card=card)
+    return render(request, "annuaire/person_detail.html", {"card": card, "fields": fields, "abilities": abilities})
+
+
+def person_vcard(request, card_id):
+    viewer = directory_viewer(user=request.user)
+    card, fields = selectors.person_card_get_for_viewer(viewer=viewer, card_id=card_id)
+    text = vcard.person_vcard(first_name=card.user.first_name, last_name=card.user.last_name, fields=fields)
+    return _vcard_response(text, f"{card.user.last_name or card.pk}.vcf")
+
+
+def organisation_vcards(request, slug):
+    """Every card of the organisation the viewer may see, with the organisation's own card first."""
+    organisation = selectors.organisation_directory_get(slug=slug)
+    viewer = directory_viewer(user=request.user)
+    profile = getattr(organisation, "directory_profile", None)
+    parts = [
+        vcard.organisation_vcard(
+            organisation=organisation, fields=organisation_visible_fields(viewer=viewer, profile=profile)
+        )
+    ]
+    cards = selectors.person_directory_list(viewer=viewer, organisation=organisation)
+    service_id = request.GET.get("service", "")
+    if service_id.isdigit():
+        cards = cards.filter(service_id=int(service_id))
+    for entry in selectors.person_entries(viewer=viewer, cards=cards):
+        user = entry["card"].user
+        parts.append(vcard.person_vcard(first_name=user.first_name, last_name=user.last_name, fields=entry["fields"]))
+    return _vcard_response("".join(parts), f"{organisation.slug}.vcf")
+
+
+def _vcard_response(text, filename):
+    response = HttpResponse(text.encode("utf-8"), content_type="text/vcard; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def organisation_csv(request, slug):
+    """The organisation's cards as its administrators see them (every field), as CSV."""
+    organisation = organisation_get_for_member(user=request.user, slug=slug, action="manage_members")
+    viewer = directory_viewer(user=request.user)
+    cards = selectors.person_directory_list(viewer=viewer, organisation=organisation)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="annuaire-{organisation.slug}.csv"'
+    exports.people_csv_write(response, entries=selectors.person_entries(viewer=viewer, cards=cards))
+    return response
+
+
+@login_required
+def my_card(request):
+    """Open the user's own card, creating it under their first organisation."""
+    card = selectors.person_card_of(user=request.user)
+    if card is None:
+        membership = membership_list_for_user(user=request.user).first()
+        if membership is None:
+            raise Http404
+        card = services.person_card_ensure(user=request.user, organisation=membership.organisation)
+    return redirect("annuaire:person_edit", card_id=card.pk)
+
+
+@login_required
+def person_edit(request, card_id):
+    viewer = directory_viewer(user=request.user)
+    card = selectors.person_card_get_for_editor(viewer=viewer, card_id=card_id)
+    form = PersonCardForm(request.POST or None, instance=card, limit=organisation_limit(card))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_card_update(card=card, **{name: form.cleaned_data[name] for name in form.Meta.fields})
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The card has been saved."))
+            return redirect("annuaire:person_detail", card_id=card.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "annuaire/person_edit.html", {"card": card, "form": form}, status=status)
