@@ -1,3 +1,5 @@
+from functools import partial
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +45,7 @@ class OrganisationProfileForm(forms.ModelForm):
             "internal_email",
             "widest_person_visibility",
         ]
+        field_classes = {"website": partial(forms.URLField, assume_scheme="https")}
         widgets = {"address": forms.Textarea(attrs={"rows": 3}), "opening_hours": forms.Textarea(attrs={"rows": 3})}
 
 
