@@ -62,3 +62,28 @@ class OrganisationFilterForm(forms.Form):
 
 class PersonFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or organisation"), required=False, max_length=100)
+
+
+class ServiceCreateForm(forms.Form):
+    name = forms.CharField(label=_("Name of the service"), max_length=200)
+    parent = forms.ModelChoiceField(
+        label=_("Inside"), queryset=Service.objects.none(), required=False, empty_label=_("(top level)")
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = Service.objects.filter(organisation=organisation).order_by("path")
+
+
+class ServiceMoveForm(forms.Form):
+    POSITIONS = [("left", _("just before")), ("right", _("just after")), ("last-child", _("inside, at the end of"))]
+
+    service = forms.ModelChoiceField(label=_("Service to move"), queryset=Service.objects.none())
+    position = forms.ChoiceField(label=_("Position"), choices=POSITIONS)
+    target = forms.ModelChoiceField(label=_("Reference service"), queryset=Service.objects.none())
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        services = Service.objects.filter(organisation=organisation).order_by("path")
+        self.fields["service"].queryset = services
+        self.fields["target"].queryset = services

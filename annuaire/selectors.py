@@ -116,8 +116,8 @@ def person_card_abilities(*, viewer: Viewer, card) -> dict[str, bool]:
     }
 
 
-def service_tree(*, organisation) -> list[dict]:
-    """The organisation's services as nested dicts with their visible people, in two queries."""
+def service_tree(*, organisation) -> tuple[list[dict], dict[int, dict]]:
+    """The organisation's services as nested nodes (in one query), and each node by service id to add people."""
     services = list(Service.objects.filter(organisation=organisation).order_by("path"))
     by_path = {}
     roots = []
@@ -131,3 +131,10 @@ def service_tree(*, organisation) -> list[dict]:
 
 def memberships_of(*, organisation):
     return Membership.objects.filter(organisation=organisation).select_related("user")
+
+
+def service_get_in(*, organisation, service_id: int) -> Service:
+    service = Service.objects.filter(pk=service_id, organisation=organisation).first()
+    if service is None:
+        raise Http404
+    return service

@@ -96,3 +96,10 @@ def service_move(*, service: Service, target: Service, position: str) -> Service
         raise ValidationError(_("A service cannot move under itself."))
     service.move(target, position)
     return Service.objects.get(pk=service.pk)
+
+
+@transaction.atomic
+def service_delete(*, service: Service) -> None:
+    """Delete a service and its sub-services; their people keep their cards, without a service."""
+    Organisation.objects.select_for_update().filter(pk=service.organisation_id).first()
+    Service.objects.get(pk=service.pk).delete()

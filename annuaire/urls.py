@@ -17,6 +17,12 @@ urlpatterns = [
     ),
     path("organisations/<slug:slug>/contacts.vcf", views.organisation_vcards, name="organisation_vcards"),
     path("organisations/<slug:slug>/export.csv", views.organisation_csv, name="organisation_csv"),
+    path("organisations/<slug:slug>/services/", views.service_manage, name="service_manage"),
+    path(
+        "organisations/<slug:slug>/services/<int:service_id>/supprimer/",
+        views.service_delete,
+        name="service_delete",
+    ),
     path("personnes/", views.person_list, name="person_list"),
     path("personnes/<int:card_id>/", views.person_detail, name="person_detail"),
     path("personnes/<int:card_id>/contact.vcf", views.person_vcard, name="person_vcard"),

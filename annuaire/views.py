@@ -6,13 +6,21 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from extranet.organisations.models import OrganisationKind
 from extranet.organisations.selectors import membership_list_for_user, organisation_get_for_member
 from extranet.public.listing import paginate, query_string_without_page
 
 from . import exports, selectors, services, vcard
-from .forms import OrganisationFilterForm, OrganisationProfileForm, PersonCardForm, PersonFilterForm
+from .forms import (
+    OrganisationFilterForm,
+    OrganisationProfileForm,
+    PersonCardForm,
+    PersonFilterForm,
+    ServiceCreateForm,
+    ServiceMoveForm,
+)
 from .visibility import directory_viewer, organisation_limit, organisation_visible_fields
 
 
@@ -66,7 +74,8 @@ def org_chart(request, slug, printable=False):
         if "service" in entry["fields"]:
             nodes[entry["card"].service_id]["people"].append(entry)
     template = "annuaire/org_chart_print.html" if printable else "annuaire/org_chart.html"
-    return render(request, template, {"organisation": organisation, "roots": roots})
+    context = {"organisation": organisation, "roots": roots, "can_manage": viewer.administers(organisation.pk)}
+    return render(request, template, context)
 
 
 def person_list(request):
@@ -162,3 +171,43 @@ def person_edit(request, card_id):
             return redirect("annuaire:person_detail", card_id=card.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "annuaire/person_edit.html", {"card": card, "form": form}, status=status)
+
+
+@login_required
+def service_manage(request, slug):
+    """The organisation's admins add, move and delete services; every form posts here and comes back."""
+    organisation = organisation_get_for_member(user=request.user, slug=slug, action="manage_settings")
+    create_form = ServiceCreateForm(organisation=organisation, prefix="create")
+    move_form = ServiceMoveForm(organisation=organisation, prefix="move")
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action")
+        form = create_form = ServiceCreateForm(request.POST, organisation=organisation, prefix="create")
+        if action == "move":
+            form = move_form = ServiceMoveForm(request.POST, organisation=organisation, prefix="move")
+            create_form = ServiceCreateForm(organisation=organisation, prefix="create")
+        if form.is_valid():
+            try:
+                if action == "move":
+                    services.service_move(**form.cleaned_data)
+                else:
+                    services.service_create(organisation=organisation, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The org chart has been saved."))
+                return redirect("annuaire:service_manage", slug=slug)
+        status = 400
+    roots, _nodes = selectors.service_tree(organisation=organisation)
+    context = {"organisation": organisation, "roots": roots, "create_form": create_form, "move_form": move_form}
+    return render(request, "annuaire/service_manage.html", context, status=status)
+
+
+@login_required
+@require_POST
+def service_delete(request, slug, service_id):
+    organisation = organisation_get_for_member(user=request.user, slug=slug, action="manage_settings")
+    service = selectors.service_get_in(organisation=organisation, service_id=service_id)
+    services.service_delete(service=service)
+    messages.success(request, _("The service %(name)s has been deleted.") % {"name": service.name})
+    return redirect("annuaire:service_manage", slug=slug)
