@@ -87,3 +87,13 @@ class ServiceMoveForm(forms.Form):
         services = Service.objects.filter(organisation=organisation).order_by("path")
         self.fields["service"].queryset = services
         self.fields["target"].queryset = services
+
+
+class PeopleImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "One person per line. Required columns: e-mail, nom, prénom; optional: fonction, service, téléphone, "
+            "portable. Separated by semicolons or commas, in UTF-8 or Latin-1."
+        ),
+    )

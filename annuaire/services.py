@@ -103,3 +103,35 @@ def service_delete(*, service: Service) -> None:
     """Delete a service and its sub-services; their people keep their cards, without a service."""
     Organisation.objects.select_for_update().filter(pk=service.organisation_id).first()
     Service.objects.get(pk=service.pk).delete()
+
+
+@transaction.atomic
+def people_import_apply(*, organisation: Organisation, rows: list[dict]) -> int:
+    """Create or update the people of a confirmed, clean import; return how many were written.
+
+    New people get an account without a password (they set one through "forgotten password" or an
+    invitation) and a membership; an existing account keeps its card if it is published elsewhere.
+    """
+    from django.contrib.auth import get_user_model
+
+    from extranet.organisations.models import Role
+    from extranet.organisations.services import membership_set
+
+    User = get_user_model()
+    services_by_name = {service.name.lower(): service for service in Service.objects.filter(organisation=organisation)}
+    for values in rows:
+        user = User.objects.filter(email__iexact=values["email"]).first()
+        if user is None:
+            user = User.objects.create_user(
+                email=values["email"], first_name=values["first_name"], last_name=values["last_name"]
+            )
+        if not Membership.objects.filter(user=user, organisation=organisation).exists():
+            membership_set(organisation=organisation, user=user, role=Role.MEMBER)
+        card = person_card_ensure(user=user, organisation=organisation)
+        if card.organisation_id == organisation.pk:
+            # Empty cells leave the card's current values alone.
+            fields = {name: values[name] for name in ("function", "phone", "mobile") if values[name]}
+            if values["service"]:
+                fields["service"] = services_by_name.get(values["service"].lower())
+            person_card_update(card=card, **fields)
+    return len(rows)

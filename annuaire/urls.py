@@ -23,6 +23,8 @@ urlpatterns = [
         views.service_delete,
         name="service_delete",
     ),
+    path("organisations/<slug:slug>/import/", views.people_import, name="people_import"),
+    path("organisations/<slug:slug>/import/confirmer/", views.people_import_confirm, name="people_import_confirm"),
     path("personnes/", views.person_list, name="person_list"),
     path("personnes/<int:card_id>/", views.person_detail, name="person_detail"),
     path("personnes/<int:card_id>/contact.vcf", views.person_vcard, name="person_vcard"),

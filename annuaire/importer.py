@@ -1,0 +1,171 @@
+"""Reading a CSV of people for import: encoding, separator, French or English headers, line-by-line checks.
+
+Nothing here writes: `people_import_parse` returns a report the admin reads before confirming, and
+`services.people_import_apply` writes the clean rows afterwards.
+"""
+
+import csv
+import io
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext as _
+
+from .validators import validate_phone
+
+MAX_BYTES = 1024 * 1024
+MAX_ROWS = 2000
+REQUIRED = ("email", "last_name", "first_name")
+OPTIONAL = ("function", "service", "phone", "mobile")
+# Accepted headers, compared without case, accents, spaces or dashes.
+HEADERS = {
+    "email": {"email", "courriel", "adresseemail", "mail", "emailaddress"},
+    "last_name": {"nom", "nomdefamille", "lastname", "surname"},
+    "first_name": {"prenom", "firstname"},
+    "function": {"fonction", "poste", "function", "jobtitle"},
+    "service": {"service", "direction"},
+    "phone": {"telephone", "tel", "telephonefixe", "phone", "officephone"},
+    "mobile": {"portable", "mobile", "telephoneportable", "cellulaire"},
+}
+COLUMN_NAMES = {
+    "email": "e-mail",
+    "last_name": "nom",
+    "first_name": "prénom",
+    "function": "fonction",
+    "service": "service",
+    "phone": "téléphone",
+    "mobile": "portable",
+}
+
+
+@dataclass
+class ImportRow:
+    line: int
+    values: dict
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    file_errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    rows: list[ImportRow] = field(default_factory=list)
+
+    @property
+    def is_clean(self) -> bool:
+        return not self.file_errors and bool(self.rows) and not any(row.errors for row in self.rows)
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for row in self.rows if row.errors)
+
+
+def _normalise(header: str) -> str:
+    text = unicodedata.normalize("NFKD", header.strip().lower())
+    return "".join(character for character in text if character.isalnum())
+
+
+def _decode(data: bytes) -> str | None:
+    """UTF-8 (with or without BOM), else Windows-1252/Latin-1; None for binary content."""
+    if b"\x00" in data[:4096]:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+
+
+def _column_map(headers: list[str], report: ImportReport) -> dict[str, int]:
+    columns = {}
+    for index, header in enumerate(headers):
+        key = next((name for name, accepted in HEADERS.items() if _normalise(header) in accepted), None)
+        if key and key not in columns:
+            columns[key] = index
+        elif header.strip():
+            report.warnings.append(_("The column “%(header)s” is not known and will be ignored.") % {"header": header})
+    missing = [COLUMN_NAMES[name] for name in REQUIRED if name not in columns]
+    if missing:
+        report.file_errors.append(_("Required columns are missing: %(columns)s.") % {"columns": ", ".join(missing)})
+    return columns
+
+
+def _check_row(row: ImportRow, *, seen: dict[str, int], service_names: set[str]) -> None:
+    values = row.values
+    for name in REQUIRED:
+        if not values[name]:
+            row.errors.append(_("The %(column)s is missing.") % {"column": COLUMN_NAMES[name]})
+    if values["email"]:
+        try:
+            validate_email(values["email"])
+        except ValidationError:
+            row.errors.append(_("“%(value)s” is not a valid e-mail address.") % {"value": values["email"]})
+        key = values["email"].lower()
+        if key in seen:
+            row.errors.append(_("This e-mail address is already on line %(line)s.") % {"line": seen[key]})
+        else:
+            seen[key] = row.line
+    for name in ("phone", "mobile"):
+        if values[name]:
+            try:
+                validate_phone(values[name])
+            except ValidationError:
+                row.errors.append(
+                    _("The %(column)s “%(value)s” is not a valid French or international number.")
+                    % {"column": COLUMN_NAMES[name], "value": values[name]}
+                )
+    if values["service"] and values["service"].lower() not in service_names:
+        row.errors.append(
+            _("The service “%(value)s” does not exist in the org chart: add it first.") % {"value": values["service"]}
+        )
+
+
+def people_import_parse(*, data: bytes, service_names: set[str]) -> ImportReport:
+    """Read the file and check every line; the report says what would be imported and what is wrong."""
+    report = ImportReport()
+    if len(data) > MAX_BYTES:
+        report.file_errors.append(
+            _("The file is larger than %(size)s MB: split it into several files.")
+            % {"size": MAX_BYTES // (1024 * 1024)}
+        )
+        return report
+    text = _decode(data)
+    if text is None:
+        report.file_errors.append(_("This file is not a CSV text file. Export it from your spreadsheet as CSV."))
+        return report
+    lines = text.splitlines()
+    if not lines or not lines[0].strip():
+        report.file_errors.append(_("The file is empty."))
+        return report
+    delimiter = ";" if lines[0].count(";") >= lines[0].count(",") else ","
+    try:
+        records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error:
+        report.file_errors.append(_("The file could not be read as CSV."))
+        return report
+    if len(records) - 1 > MAX_ROWS:
+        report.file_errors.append(
+            _("The file has more than %(max)s lines: split it into several files.") % {"max": MAX_ROWS}
+        )
+        return report
+    columns = _column_map(records[0], report)
+    if report.file_errors:
+        return report
+    seen: dict[str, int] = {}
+    for line, record in enumerate(records[1:], start=2):
+        if not any(cell.strip() for cell in record):
+            continue
+        values = {
+            name: (record[columns[name]].strip() if name in columns and columns[name] < len(record) else "")
+            for name in (*REQUIRED, *OPTIONAL)
+        }
+        row = ImportRow(line=line, values=values)
+        _check_row(row, seen=seen, service_names=service_names)
+        report.rows.append(row)
+    if not report.rows:
+        report.file_errors.append(_("The file has no line of people under its headers."))
+    return report
