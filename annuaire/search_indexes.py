@@ -1,3 +1,4 @@
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from haystack import indexes
@@ -6,7 +7,7 @@ from extranet.search.audiences import MEMBERS, PUBLIC, organisation_audience, us
 from extranet.search.indexes import SearchDocument
 
 from .models import PersonCard, Visibility
-from .visibility import person_card_fields_for_audience, person_field_visibility
+from .visibility import person_card_fields_for_audience, person_display_name, person_field_visibility
 
 
 class PersonCardIndex(SearchDocument, indexes.Indexable):
@@ -27,7 +28,7 @@ class PersonCardIndex(SearchDocument, indexes.Indexable):
     def index_queryset(self, using=None):
         return (
             self.get_model()
-            .objects.filter(user__is_active=True)
+            .objects.filter(user__is_active=True, user__memberships__organisation=F("organisation"))
             .select_related("user", "organisation", "organisation__directory_profile", "service")
         )
 
@@ -43,7 +44,7 @@ class PersonCardIndex(SearchDocument, indexes.Indexable):
         return "\n".join([*values, obj.organisation.name])
 
     def prepare_title(self, obj) -> str:
-        return obj.user.full_name
+        return person_display_name(obj.user)
 
     def prepare_date(self, obj):
         return None

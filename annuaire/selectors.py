@@ -1,6 +1,6 @@
 """Permission-aware reads of the directory; field visibility itself is decided in `visibility.py`."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.http import Http404
 
 from extranet.organisations.models import Membership, Organisation, OrganisationKind
@@ -43,9 +43,10 @@ def organisation_directory_get(*, slug: str) -> Organisation:
 
 
 def _cards():
-    return PersonCard.objects.filter(user__is_active=True).select_related(
-        "user", "organisation", "organisation__directory_profile", "service"
-    )
+    """Cards of active people still members of the card's organisation (one membership per pair: no duplicates)."""
+    return PersonCard.objects.filter(
+        user__is_active=True, user__memberships__organisation=F("organisation")
+    ).select_related("user", "organisation", "organisation__directory_profile", "service")
 
 
 def person_card_queryset_for(*, viewer: Viewer):

@@ -30,12 +30,18 @@ def organisation_profile_update(*, profile: OrganisationProfile, **fields) -> Or
 
 
 def person_card_ensure(*, user, organisation: Organisation) -> PersonCard:
-    """The user's card, created under this organisation (one of theirs) if they have none yet."""
+    """The user's card, created under this organisation (one of theirs) if they have none yet.
+
+    A card left behind in an organisation the person no longer belongs to moves to this one.
+    """
     if not Membership.objects.filter(user=user, organisation=organisation).exists():
         raise ValidationError(_("A card can only be published under one of the person's organisations."))
-    card, _created = PersonCard.objects.get_or_create(
+    card, created = PersonCard.objects.get_or_create(
         user=user, defaults={"organisation": organisation, "function": user.job_title, "phone": user.phone}
     )
+    if not created and not Membership.objects.filter(user=user, organisation_id=card.organisation_id).exists():
+        card.organisation, card.service = organisation, None
+        card.save()
     return card
 
 

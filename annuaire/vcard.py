@@ -43,7 +43,7 @@ def _line(name: str, value: str) -> str:
 
 def person_vcard(*, first_name: str, last_name: str, fields: dict) -> str:
     """One person's vCard from the fields visible to the viewer."""
-    full_name = " ".join(part for part in (first_name, last_name) if part) or fields.get("email", "")
+    full_name = fields.get("name") or " ".join(part for part in (first_name, last_name) if part)
     lines = [
         "BEGIN:VCARD\r\n",
         "VERSION:4.0\r\n",

@@ -6,6 +6,8 @@ Pages, vCard and CSV exports and the search index all ask `person_card_visible_f
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 from extranet.organisations.models import ROLE_RANK, Membership, Role
 
 from .models import VISIBILITY_RANK, Visibility
@@ -99,6 +101,11 @@ def viewer_reaches(*, viewer: Viewer, visibility: str, organisation_id: int, own
     return visibility in viewer.audiences()
 
 
+def person_display_name(user) -> str:
+    """The person's name, never their e-mail address (which has its own visibility)."""
+    return user.get_full_name() or gettext("Unnamed person")
+
+
 def _person_values(card) -> dict:
     return {
         "function": card.function,
@@ -118,7 +125,7 @@ def person_card_visible_fields(*, viewer: Viewer, card) -> dict | None:
     }
     if not viewer_reaches(visibility=person_field_visibility(card, "card"), **reaches):
         return None
-    visible = {"name": card.user.full_name, "organisation": card.organisation}
+    visible = {"name": person_display_name(card.user), "organisation": card.organisation}
     for name, value in _person_values(card).items():
         if value and viewer_reaches(visibility=person_field_visibility(card, name), **reaches):
             visible[name] = value
@@ -130,7 +137,7 @@ def person_card_fields_for_audience(*, card, audience: Visibility) -> dict | Non
     rank = VISIBILITY_RANK[audience]
     if VISIBILITY_RANK[person_field_visibility(card, "card")] < rank:
         return None
-    visible = {"name": card.user.full_name, "organisation": card.organisation}
+    visible = {"name": person_display_name(card.user), "organisation": card.organisation}
     for name, value in _person_values(card).items():
         if value and VISIBILITY_RANK[person_field_visibility(card, name)] >= rank:
             visible[name] = value

@@ -78,3 +78,21 @@ def test_the_people_list_runs_a_constant_number_of_queries(client, commune, othe
     few = queries_for_list()
     add_cards(18)
     assert queries_for_list() == few
+
+
+def test_a_person_who_leaves_the_organisation_leaves_its_directory(client, card, commune, other_commune):
+    """Once the membership ends the card is gone; joining another organisation republishes it there."""
+    from extranet.organisations.services import membership_remove
+    from tests.organisations.factories import membership
+
+    membership(other_commune, user=card.user)
+    membership_remove(membership=card.user.memberships.get(organisation=commune))
+    assert client.get(reverse("annuaire:person_detail", args=[card.pk])).status_code == 404
+    assert (
+        "Camille Martin" not in client.get(reverse("annuaire:organisation_detail", args=["jargeau"])).content.decode()
+    )
+
+    client.force_login(card.user)
+    client.get(reverse("annuaire:my_card"))
+    card.refresh_from_db()
+    assert card.organisation == other_commune

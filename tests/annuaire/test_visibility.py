@@ -79,3 +79,14 @@ def test_internal_lines_of_an_organisation_are_for_members_of_any_organisation(
     fields = organisation_visible_fields(viewer=directory_viewer(user=personas[persona]), profile=profile)
     assert fields["phone"] == "02 38 59 70 00"
     assert ("internal_phone" in fields, "internal_email" in fields) == (sees_internal, sees_internal)
+
+
+def test_a_person_without_a_name_is_not_named_by_their_hidden_email(commune, personas):
+    """The e-mail address keeps its own visibility even when it would be the only way to name someone."""
+    from tests.accounts.factories import UserFactory
+
+    card = person_card(
+        commune, user=UserFactory(first_name="", last_name="", email="sans.nom@jargeau.test"), card_visibility="public"
+    )
+    fields = person_card_visible_fields(viewer=directory_viewer(user=personas["anonymous"]), card=card)
+    assert "sans.nom@jargeau.test" not in str(fields)
