@@ -112,3 +112,20 @@ def test_others_cannot_edit_the_entry(client, commune, personas, persona):
     """Plain members and other organisations' admins get a 404."""
     client.force_login(personas[persona])
     assert client.get(reverse("annuaire:organisation_edit", args=["jargeau"])).status_code == 404
+
+
+def test_the_detail_page_runs_a_constant_number_of_queries(client, commune, member):
+    """A page of twenty contacts costs as many queries as two."""
+    client.force_login(member)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("annuaire:organisation_detail", args=["jargeau"])).status_code == 200
+        return len(captured)
+
+    for _index in range(2):
+        person_card(commune, card_visibility="members")
+    few = queries()
+    for _index in range(25):
+        person_card(commune, card_visibility="members")
+    assert queries() == few
