@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("extranet.core.urls")),
     path("annonces/", include("extranet.ads.urls")),
     path("recherche/", include("extranet.search.urls")),
+    path("bibliotheque/", include("documents.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,11 @@
+"""Where library files are stored: never under MEDIA_ROOT, whose URL the web server may serve to anyone.
+
+The storage is the `documents` entry of STORAGES (local disk under DOCUMENTS_ROOT by default, an S3 bucket
+with django-storages by settings); files are only read through the permission-checking views.
+"""
+
+from django.core.files.storage import Storage, storages
+
+
+def document_storage() -> Storage:
+    return storages["documents"]
