@@ -1,5 +1,6 @@
 """Browsing and managing an organisation's library: folders, uploads, shares received, the bin, the audit log."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -51,6 +52,7 @@ def _folder_page(request, organisation, folder, access):
         "breadcrumbs": selectors.folder_breadcrumbs(folder=folder) if folder else [],
         "abilities": selectors.abilities_of(access),
         "upload_form": UploadForm(),
+        "max_upload": settings.DOCUMENTS_MAX_UPLOAD_BYTES,
         "name_form": NameForm(),
         **contents,
     }
@@ -212,13 +214,12 @@ def shares_received(request, slug):
 
 
 def bin_list(request, slug):
-    organisation, access = _library_for(request.user, slug, "write")
+    organisation, _access = _library_for(request.user, slug, "write")
     return render(
         request,
         "documents/bin.html",
         {
             "organisation": organisation,
-            "abilities": selectors.abilities_of(access),
             **selectors.bin_contents(organisation=organisation),
         },
     )
