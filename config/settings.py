@@ -238,8 +238,8 @@ if DOCUMENTS_S3_BUCKET := env("DOCUMENTS_S3_BUCKET", default=""):
     }
 else:
     STORAGES["documents"] = {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": DOCUMENTS_ROOT, "base_url": None},
+        "BACKEND": "documents.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": DOCUMENTS_ROOT},
     }
 DOCUMENTS_MAX_UPLOAD_BYTES = env.int("DOCUMENTS_MAX_UPLOAD_MB", default=50) * 1024 * 1024
 DOCUMENTS_ALLOWED_FORMATS = env.list(

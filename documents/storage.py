@@ -4,8 +4,15 @@ The storage is the `documents` entry of STORAGES (local disk under DOCUMENTS_ROO
 with django-storages by settings); files are only read through the permission-checking views.
 """
 
-from django.core.files.storage import Storage, storages
+from django.core.files.storage import FileSystemStorage, Storage, storages
 
 
 def document_storage() -> Storage:
     return storages["documents"]
+
+
+class PrivateFileSystemStorage(FileSystemStorage):
+    """Local disk without any URL: a library file is only ever read by the views."""
+
+    def url(self, name):
+        raise ValueError("Library files have no public URL; use the documents views.")

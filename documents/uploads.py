@@ -46,6 +46,8 @@ OOXML_PARTS = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx", "ppt/pres
 EXECUTABLE_SIGNATURES = (b"MZ", b"\x7fELF", b"#!", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"\xfe\xed\xfa\xce")
 MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024
 NAME_MAX_LENGTH = 150
+# A file that starts like a zip archive but cannot be read as one: cut short, most likely.
+BROKEN_ARCHIVE = "broken-archive"
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,8 @@ def upload_check(upload) -> CheckedFile:
             _("“%(name)s” is a program: programs cannot be shared in the library."), code="executable", params=params
         )
     file_format = detect_format(upload, head, extension_of(name))
+    if file_format == BROKEN_ARCHIVE:
+        raise _damaged(name)
     if file_format is None or file_format not in settings.DOCUMENTS_ALLOWED_FORMATS:
         raise ValidationError(
             _("“%(name)s” is not in an accepted format (%(formats)s)."),
@@ -144,7 +148,7 @@ def _zip_format(upload) -> str:
                     if part in names:
                         return ooxml
     except (zipfile.BadZipFile, OSError, KeyError):
-        pass
+        return BROKEN_ARCHIVE
     return "zip"
 
 
@@ -168,11 +172,7 @@ def _text_format(head: bytes, extension: str) -> str | None:
 
 def _check_integrity(upload, file_format: str, name: str) -> None:
     """Refuse a damaged or truncated file (an interrupted upload) and image bombs."""
-    damaged = ValidationError(
-        _("“%(name)s” is damaged or incomplete (the upload may have been interrupted): send it again."),
-        code="damaged",
-        params={"name": name},
-    )
+    damaged = _damaged(name)
     if file_format == "pdf":
         upload.seek(max(0, upload.size - 2048))
         if b"%%EOF" not in upload.read():
@@ -192,6 +192,14 @@ def _check_integrity(upload, file_format: str, name: str) -> None:
                 code="zip_bomb",
                 params={"name": name, "limit": filesizeformat(MAX_UNCOMPRESSED_BYTES)},
             )
+
+
+def _damaged(name: str) -> ValidationError:
+    return ValidationError(
+        _("“%(name)s” is damaged or incomplete (the upload may have been interrupted): send it again."),
+        code="damaged",
+        params={"name": name},
+    )
 
 
 def _check_image(upload, pillow_format: str, name: str, damaged: ValidationError) -> None:
