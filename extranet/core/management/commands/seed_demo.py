@@ -13,6 +13,7 @@ SEEDERS = (
     "extranet.acts.demo.seed",
     "extranet.aids.demo.seed",
     "extranet.jobs.demo.seed",
+    "documents.demo.seed",
 )
 
 
