@@ -1,4 +1,5 @@
-// Library uploads, enhanced: drop files on the form, send them one by one with a progress bar each.
+// Library uploads, enhanced: drop files on the form, send them one after the other with a progress bar each
+// (one at a time: on a weak mobile network parallel uploads only share the same bandwidth).
 // Without this script the form posts every file at once and the page reloads with the result.
 (function () {
   "use strict";
@@ -78,8 +79,12 @@
       if (!files.length) return;
       event.preventDefault();
       list.innerHTML = "";
-      var uploads = files.map(function (file) { return send(form, file, folder, row(list, file)); });
-      Promise.all(uploads).then(function () {
+      var views = files.map(function (file) { return row(list, file); });
+      var queue = Promise.resolve();
+      files.forEach(function (file, index) {
+        queue = queue.then(function () { return send(form, file, folder, views[index]); });
+      });
+      queue.then(function () {
         input.value = "";
         var done = document.createElement("li");
         var link = document.createElement("a");
