@@ -186,3 +186,36 @@ class TestShareLinks:
     def test_an_unknown_token_answers_404(self, client, db):
         """A guessed token finds nothing."""
         assert client.get("/bibliotheque/lien/devine/").status_code == 404
+
+
+@pytest.mark.parametrize("who", ["partner", "outsider", "anonymous"])
+def test_uploads_and_folders_in_another_library_are_refused(viewers, commune, library, who):
+    """Nobody outside the library (nor a read-only partner) can upload or create folders in it."""
+    from documents.models import Document, Folder
+    from tests.documents.factories import pdf_bytes, upload_file
+
+    client = viewers(who)
+    before = (Document.objects.count(), Folder.objects.count())
+    for folder_id in ("", library["shared_folder"].pk, library["private_folder"].pk):
+        upload = client.post(
+            f"/bibliotheque/{commune.slug}/envoyer/",
+            {"folder": folder_id, "files": [upload_file("intrus.pdf", pdf_bytes("Intrus"))]},
+        )
+        create = client.post(f"/bibliotheque/{commune.slug}/nouveau-dossier/", {"folder": folder_id, "name": "Intrus"})
+        assert (upload.status_code, create.status_code) == (404, 404)
+    assert (Document.objects.count(), Folder.objects.count()) == before
+
+
+def test_a_read_write_partner_uploads_into_the_shared_folder_only(
+    client, commune, partner, partner_member, editor, library
+):
+    """Read-write on a folder lets the partner add files there, not at the library's root."""
+    from tests.documents.factories import pdf_bytes, share, upload_file
+
+    share(library["shared_folder"], partner, user=editor, can_write=True)
+    client.force_login(partner_member)
+    url = f"/bibliotheque/{commune.slug}/envoyer/"
+    shared = client.post(url, {"folder": library["shared_folder"].pk, "files": [upload_file("a.pdf", pdf_bytes())]})
+    root = client.post(url, {"folder": "", "files": [upload_file("b.pdf", pdf_bytes())]})
+    assert (shared.status_code, root.status_code) == (302, 404)
+    assert library["shared_folder"].documents.filter(title="a.pdf").exists()

@@ -60,6 +60,8 @@
     var folder = form.querySelector("[name=folder]").value;
     var dropped = null;
     if (hint) hint.hidden = false;
+    // Dropped files do not fill the input: its `required` would block their submission.
+    input.required = false;
 
     form.addEventListener("dragover", function (event) {
       event.preventDefault();
