@@ -20,6 +20,7 @@ urlpatterns = [
     path("recherche/", include("extranet.search.urls")),
     path("forums/", include("forums.urls")),
     path("forums/", include(machina_urls)),
+    path("bibliotheque/", include("documents.urls")),
 ]
 
 if settings.DEBUG:
