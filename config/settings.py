@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "extranet.jobs",
     "extranet.ads",
     "extranet.search",
+    "documents",
     "annuaire",
     # haystack before Wagtail: both ship an `update_index` command and the first app wins.
     "haystack",
@@ -253,6 +254,53 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
+# Shared documents: files outside MEDIA_ROOT (never served by the media route), or in a private S3 bucket.
+DOCUMENTS_ROOT = env.path("DOCUMENTS_ROOT", default=VAR_DIR / "documents")
+if DOCUMENTS_S3_BUCKET := env("DOCUMENTS_S3_BUCKET", default=""):
+    # django-storages' S3 backend; boto3 must then be installed (it is not pinned: local disk needs nothing).
+    STORAGES["documents"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": DOCUMENTS_S3_BUCKET,
+            "endpoint_url": env("DOCUMENTS_S3_ENDPOINT_URL", default=None),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    STORAGES["documents"] = {
+        "BACKEND": "documents.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": DOCUMENTS_ROOT},
+    }
+DOCUMENTS_MAX_UPLOAD_BYTES = env.int("DOCUMENTS_MAX_UPLOAD_MB", default=50) * 1024 * 1024
+DOCUMENTS_ALLOWED_FORMATS = env.list(
+    "DOCUMENTS_ALLOWED_FORMATS",
+    default=[
+        "pdf",
+        "odt",
+        "ods",
+        "odp",
+        "docx",
+        "xlsx",
+        "pptx",
+        "txt",
+        "csv",
+        "png",
+        "jpeg",
+        "gif",
+        "webp",
+        "svg",
+        "zip",
+    ],
+)
+DOCUMENTS_MAX_IMAGE_PIXELS = env.int("DOCUMENTS_MAX_IMAGE_PIXELS", default=50_000_000)
+DOCUMENTS_LOCK_TIMEOUT = timedelta(hours=env.int("DOCUMENTS_LOCK_HOURS", default=4))
+DOCUMENTS_BIN_DAYS = env.int("DOCUMENTS_BIN_DAYS", default=30)
+DOCUMENTS_LINK_MAX_DAYS = env.int("DOCUMENTS_LINK_MAX_DAYS", default=30)
+# With nginx in front: an internal location serving DOCUMENTS_ROOT, e.g. "/_documents/" (empty: Django streams).
+DOCUMENTS_X_ACCEL_REDIRECT = env("DOCUMENTS_X_ACCEL_REDIRECT", default="")
+
 # E-mail: printed on the console unless EMAIL_URL names an SMTP server (smtp+tls://user:pass@host:587).
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Territoires <ne-pas-repondre@territoires.test>")
@@ -289,6 +337,8 @@ FORUMS_POST_MAX_LENGTH = 20_000
 MACHINA_USER_DISPLAY_NAME_METHOD = "get_full_name"
 MACHINA_PROFILE_AVATARS_ENABLED = False
 MACHINA_ATTACHMENT_FILE_UPLOAD_TO = "forum-attachments"
+# Folders of MEDIA_ROOT that only permission-checked views serve: neither the DEBUG media route nor the web server.
+PRIVATE_MEDIA_PREFIXES = [f"{MACHINA_ATTACHMENT_FILE_UPLOAD_TO}/"]
 MACHINA_ATTACHMENT_MAX_FILES_PER_POST = 5
 FORUMS_ATTACHMENT_MAX_BYTES = env.int("FORUMS_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
 

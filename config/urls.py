@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.urls import include, path, re_path
 from machina import urls as machina_urls
@@ -21,12 +23,18 @@ urlpatterns = [
     path("annuaire/", include("annuaire.urls")),
     path("forums/", include("forums.urls")),
     path("forums/", include(machina_urls)),
+    path("bibliotheque/", include("documents.urls")),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Forum attachments live under MEDIA_ROOT but are only served by machina's permission-checked view.
+    private = "|".join(re.escape(prefix) for prefix in settings.PRIVATE_MEDIA_PREFIXES)
+    media = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns.append(
+        re_path(rf"^{media}(?!{private})(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}, name="media")
+    )
 
 # Wagtail's page pattern takes no dot: routable pages' file-like routes (/aides/export.csv) get their own.
 urlpatterns.append(re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:csv|json|pdf))$", wagtail_views.serve))

@@ -8,7 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post
 
-from extranet.organisations.models import Organisation, OrganisationKind
+from extranet.organisations.models import Organisation, OrganisationKind, Role
+
+# The roles that moderate: an organisation's admins its forums, the départements' editors and admins the shared ones.
+MODERATOR_ROLES = {Role.EDITOR, Role.ADMIN}
 
 
 class ForumAudience(models.Model):
@@ -46,6 +49,10 @@ class ForumAudience(models.Model):
 
     def __str__(self):
         return str(self.forum)
+
+    @property
+    def organisation_kind_labels(self) -> list[str]:
+        return [str(OrganisationKind(kind).label) for kind in self.organisation_kinds]
 
     @property
     def is_shared(self) -> bool:

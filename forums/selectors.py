@@ -8,7 +8,9 @@ from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 from machina.apps.forum_permission.handler import PermissionHandler
 
-from .models import ForumAudience, ForumSubscription, NotificationFrequency, NotificationPreference
+from extranet.organisations.models import Membership, OrganisationKind
+
+from .models import MODERATOR_ROLES, ForumAudience, ForumSubscription, NotificationFrequency, NotificationPreference
 
 UNSUBSCRIBE_SALT = "forums.unsubscribe"
 
@@ -101,3 +103,32 @@ def post_get_for_reader(*, user, pk: int, handler: PermissionHandler | None = No
     if post is None or not (handler or PermissionHandler()).can_read_forum(post.topic.forum, user):
         raise Http404
     return post
+
+
+def user_can_manage_shared_forums(*, user) -> bool:
+    """Platform superusers and the départements' editors and admins (the shared forums' moderators)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return Membership.objects.filter(
+        user=user, organisation__kind=OrganisationKind.DEPARTEMENT, role__in=MODERATOR_ROLES
+    ).exists()
+
+
+def shared_forum_audience_list():
+    """Every shared forum with its audience, for the management page, in two queries."""
+    return (
+        ForumAudience.objects.filter(organisation__isnull=True)
+        .select_related("forum", "forum__parent")
+        .prefetch_related("organisations")
+        .order_by("forum__tree_id", "forum__lft")
+    )
+
+
+def shared_forum_audience_get(*, user, pk: int) -> ForumAudience:
+    """A shared forum's audience for someone who may manage shared forums; Http404 otherwise."""
+    audience = ForumAudience.objects.filter(pk=pk, organisation__isnull=True).select_related("forum").first()
+    if audience is None or not user_can_manage_shared_forums(user=user):
+        raise Http404
+    return audience

@@ -17,12 +17,18 @@ from machina.apps.forum_permission.models import ForumPermission, GroupForumPerm
 from extranet.organisations.models import Organisation, OrganisationGroup, OrganisationKind, Role
 from extranet.search.services import search_refresh_later
 
-from .models import ForumAudience, ForumSubscription, NotificationFrequency, NotificationPreference, PostRevision
+from .models import (
+    MODERATOR_ROLES,
+    ForumAudience,
+    ForumSubscription,
+    NotificationFrequency,
+    NotificationPreference,
+    PostRevision,
+)
 from .permissions import READ, moderator_codenames, participant_codenames
 
 SHARED_CATEGORY_NAME = "Forums inter-collectivités"
 ORGANISATION_FORUM_NAME = "Échanges internes"
-MODERATOR_ROLES = {Role.EDITOR, Role.ADMIN}
 
 
 def _forum_create(*, name: str, parent: Forum | None, category: bool, description: str = "") -> Forum:
@@ -99,6 +105,8 @@ def forum_shared_create(
 def forum_audience_update(
     *,
     audience: ForumAudience,
+    name: str | None = None,
+    description: str | None = None,
     open_to_all_organisations: bool,
     organisations=(),
     organisation_kinds=(),
@@ -108,6 +116,11 @@ def forum_audience_update(
     """Change who may use a shared forum; its permissions and its posts' search visibility follow."""
     if not audience.is_shared:
         raise ValidationError(_("The audience of an organisation's forum is its members."), code="organisation_forum")
+    if name is not None or description is not None:
+        forum = audience.forum
+        forum.name = name if name is not None else forum.name
+        forum.description = description if description is not None else forum.description
+        forum.save()
     audience.open_to_all_organisations = open_to_all_organisations
     audience.organisation_kinds = sorted(set(organisation_kinds))
     audience.is_public, audience.premoderated = is_public, premoderated

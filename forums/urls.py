@@ -10,4 +10,7 @@ urlpatterns = [
     path("messages/<int:pk>/", views.post_redirect, name="post"),
     path("messages/<int:pk>/historique/", views.post_history, name="post_history"),
     path("desabonnement/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("partages/", views.shared_forum_list, name="shared_list"),
+    path("partages/nouveau/", views.shared_forum_create, name="shared_create"),
+    path("partages/<int:pk>/", views.shared_forum_update, name="shared_update"),
 ]

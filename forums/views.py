@@ -1,14 +1,16 @@
-"""The forums' own pages around machina's: following a forum, notification preferences, unsubscribing."""
+"""The forums' own pages around machina's: following, notification preferences, unsubscribing, shared forums."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
-from .forms import NotificationPreferenceForm
+from .forms import NotificationPreferenceForm, SharedForumForm
 
 
 @login_required
@@ -77,3 +79,65 @@ def post_redirect(request, pk: int):
     """A short, stable address of a post: the page of its topic that shows it, for those who may read it."""
     post = selectors.post_get_for_reader(user=request.user, pk=pk, handler=request.forum_permission_handler)
     return redirect(selectors.post_url(post))
+
+
+def _shared_forum_fields(form) -> dict:
+    data = form.cleaned_data
+    return {
+        "name": data["name"],
+        "description": data["description"],
+        "open_to_all_organisations": data["open_to_all_organisations"],
+        "organisations": data["organisations"],
+        "organisation_kinds": data["organisation_kinds"],
+        "is_public": data["is_public"],
+        "premoderated": data["premoderated"],
+    }
+
+
+@login_required
+def shared_forum_list(request):
+    """The shared forums and who may use each, for the départements' editors and admins."""
+    if not selectors.user_can_manage_shared_forums(user=request.user):
+        raise Http404
+    return render(request, "forums/shared_forum_list.html", {"audiences": selectors.shared_forum_audience_list()})
+
+
+@login_required
+def shared_forum_create(request):
+    if not selectors.user_can_manage_shared_forums(user=request.user):
+        raise Http404
+    form = SharedForumForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.forum_shared_create(**_shared_forum_fields(form))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The shared forum “%(name)s” is open.") % {"name": form.cleaned_data["name"]})
+            return redirect("forums:shared_list")
+    return render(request, "forums/shared_forum_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def shared_forum_update(request, pk: int):
+    audience = selectors.shared_forum_audience_get(user=request.user, pk=pk)
+    initial = {
+        "name": audience.forum.name,
+        "description": audience.forum.description.raw if audience.forum.description else "",
+        "open_to_all_organisations": audience.open_to_all_organisations,
+        "organisations": list(audience.organisations.all()),
+        "organisation_kinds": audience.organisation_kinds,
+        "is_public": audience.is_public,
+        "premoderated": audience.premoderated,
+    }
+    form = SharedForumForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.forum_audience_update(audience=audience, **_shared_forum_fields(form))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The forum “%(name)s” has been updated.") % {"name": form.cleaned_data["name"]})
+            return redirect("forums:shared_list")
+    context = {"form": form, "audience": audience}
+    return render(request, "forums/shared_forum_form.html", context, status=400 if form.errors else 200)

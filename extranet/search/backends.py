@@ -5,11 +5,13 @@ date filters are scored clauses like the words typed, opens a new searcher for e
 facets' per-document tables at each search. On 100,000 items that costs seconds (docs/search.md,
 "Performance"). Here the non-text clauses become a Whoosh *filter* (an unscored set of documents), the
 searcher is kept while the index is unchanged, and the sets and facet tables are cached with it.
-Results, counts and facets are the same; the relevance order too, the filters having only ever added the
-same score to every document they let through.
+Results, counts and facets are the same. Relevance now comes from the words typed only: haystack's scored
+audience clause also added each audience token's weight, so that items of a rare audience (one
+organisation's) outranked better-matching public ones; for public items the order is unchanged.
 """
 
 import threading
+import warnings
 from datetime import date, datetime
 
 from django.conf import settings
@@ -17,17 +19,19 @@ from django.utils.encoding import force_str
 from haystack.backends import log_query
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
 from haystack.constants import DJANGO_CT
+from haystack.exceptions import SearchBackendError
 from haystack.fields import FacetField
 from haystack.utils import get_model_ct
 from whoosh import query as whoosh_query
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NGRAMWORDS, NUMERIC, TEXT
+from whoosh.searching import ResultsPage
 from whoosh.sorting import Categorizer, Count, DateRangeFacet, FieldFacet, OverlappingCategorizer
 from whoosh.support.relativedelta import relativedelta
 
 from .analysis import french_analyzer, prefix_analyzer
 
 # Fields matched as whole values (tokens, slugs, dates): clauses on them only say which documents may appear.
-FILTER_FIELD_TYPES = (ID, DATETIME, NUMERIC, BOOLEAN)
+FILTER_FIELD_TYPES = (ID, KEYWORD, DATETIME, NUMERIC, BOOLEAN)
 # Query nodes whose document sets are computed here from cached term postings.
 SET_QUERY_TYPES = (
     whoosh_query.Term,
@@ -38,6 +42,9 @@ SET_QUERY_TYPES = (
 )
 # Cached document sets of one searcher: beyond this many, the cache starts afresh (rare terms pile up).
 MAX_CACHED_SETS = 4096
+# A search keeps at least this many top documents, so that the page asked for right after the count (the
+# paginator's two calls) reuses the same search.
+MIN_COLLECTED = 100
 
 
 class SearcherCache:
@@ -48,6 +55,7 @@ class SearcherCache:
         self.searcher = searcher
         self.sets: dict = {}
         self.tables: dict = {}
+        self.last_search: tuple | None = None
 
     def docs(self, query) -> set:
         """The documents matching a filter clause (deleted ones included: the scored query never yields those).
@@ -178,12 +186,12 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
     def searcher_cache(self) -> SearcherCache:
         """This thread's searcher, replaced when the index changed (a commit, a clear), with its caches."""
         cache = getattr(self._local, "cache", None)
-        if cache is None or cache.index is not self.index:
-            cache = SearcherCache(self.index, self.index.searcher())
-        else:
-            searcher = cache.searcher.refresh()
-            if searcher is not cache.searcher:
-                cache = SearcherCache(self.index, searcher)
+        if cache is not None and cache.index is self.index:
+            if cache.searcher.reader().generation() == self.index.latest_generation():
+                return cache
+            # Not `Searcher.refresh()`: it reuses the readers of segments whose deletions changed.
+            cache.searcher.close()
+        cache = SearcherCache(self.index, self.index.searcher())
         self._local.cache = cache
         return cache
 
@@ -211,8 +219,6 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
             return None, False
         reversed_fields = [name for name in sort_by if name.startswith("-")]
         if reversed_fields and len(reversed_fields) != len(sort_by):
-            from haystack.exceptions import SearchBackendError
-
             raise SearchBackendError("Whoosh requires all order_by fields to use the same sort direction")
         return [name.removeprefix("-") for name in sort_by], bool(reversed_fields)
 
@@ -257,8 +263,6 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
             return {"results": [], "hits": 0}
         sort_by, reverse = self.sort_options(sort_by)
         if query_facets is not None:
-            import warnings
-
             warnings.warn("Whoosh does not handle query faceting.", Warning, stacklevel=2)
 
         cache = self.searcher_cache()
@@ -301,16 +305,21 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
             facet_types[name] = "dates"
 
         page_num, page_length = self.calculate_page(start_offset, end_offset)
+        # The same search but for the slice, on the same searcher, is the same result: haystack asks for
+        # the count, then for the page.
+        key = (query_string, sort_by and tuple(sort_by), reverse, tuple(facets or ()), repr(date_facets), allowed)
+        wanted = page_num * page_length
+        last = cache.last_search
         try:
-            raw_page = searcher.search_page(
-                scored,
-                page_num,
-                pagelen=page_length,
-                sortedby=sort_by,
-                reverse=reverse,
-                groupedby=group_by,
-                filter=allowed,
-            )
+            if last and last[0] == key and last[1] >= wanted:
+                results = last[2]
+            else:
+                limit = max(wanted, MIN_COLLECTED)
+                results = searcher.search(
+                    scored, limit=limit, sortedby=sort_by, reverse=reverse, groupedby=group_by, filter=allowed
+                )
+                cache.last_search = (key, limit, results)
+            raw_page = ResultsPage(results, page_num, page_length)
         except ValueError:
             if not self.silently_fail:
                 raise

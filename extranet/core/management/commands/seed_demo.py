@@ -14,6 +14,7 @@ SEEDERS = (
     "extranet.aids.demo.seed",
     "extranet.jobs.demo.seed",
     "forums.demo.seed",
+    "documents.demo.seed",
     "annuaire.demo.seed",
 )
 

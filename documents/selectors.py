@@ -1,0 +1,229 @@
+"""Who may read and change library folders and documents, and permission-aware reads of the libraries.
+
+One decision (`document_access`/`folder_access`) serves every view, the search index and the file
+responses. Missing and forbidden both raise Http404.
+"""
+
+from enum import IntEnum
+
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+from django.utils import timezone
+
+from extranet.organisations.models import Membership, Organisation, Role
+
+from .models import AuditEvent, Document, DocumentVersion, Folder, Share, ShareLink
+
+
+class Access(IntEnum):
+    NONE = 0
+    PUBLIC = 1  # anyone: the current version of a public document
+    READ = 2  # every version, the folder's contents
+    WRITE = 3  # upload, new versions, rename, move, bin, lock
+    MANAGE = 4  # sharing, publication, share links
+    ADMIN = 5  # audit log, others' locks, the bin of the whole library
+
+
+OWNER_ACCESS = {Role.MEMBER: Access.WRITE, Role.EDITOR: Access.MANAGE, Role.ADMIN: Access.ADMIN}
+ACTIONS = {
+    "view": Access.PUBLIC,
+    "history": Access.READ,
+    "write": Access.WRITE,
+    "manage": Access.MANAGE,
+    "admin": Access.ADMIN,
+}
+
+
+def user_roles(*, user) -> dict[int, str]:
+    """The user's role in each organisation id; platform superusers are admins everywhere."""
+    if not user.is_authenticated or not user.is_active:
+        return {}
+    if user.is_superuser:
+        return dict.fromkeys(Organisation.objects.values_list("pk", flat=True), Role.ADMIN)
+    return dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
+
+
+def _access(*, user, organisation_id: int, folder_ids: list[int], document=None, is_public: bool) -> Access:
+    roles = user_roles(user=user)
+    level = Access.NONE
+    if organisation_id in roles:
+        level = OWNER_ACCESS[Role(roles[organisation_id])]
+    if level < Access.WRITE and roles:
+        targets = Q(folder_id__in=folder_ids) | (Q(document=document) if document is not None else Q(pk__in=[]))
+        for can_write in Share.objects.filter(targets, organisation_id__in=roles).values_list("can_write", flat=True):
+            level = max(level, Access.WRITE if can_write else Access.READ)
+    if level == Access.NONE and (is_public or Folder.objects.filter(pk__in=folder_ids, is_public=True).exists()):
+        level = Access.PUBLIC
+    return level
+
+
+def document_access(*, user, document: Document) -> Access:
+    return _access(
+        user=user,
+        organisation_id=document.organisation_id,
+        folder_ids=document.ancestor_folder_ids(),
+        document=document,
+        is_public=document.is_public,
+    )
+
+
+def folder_access(*, user, folder: Folder) -> Access:
+    return _access(user=user, organisation_id=folder.organisation_id, folder_ids=folder.ancestor_ids(), is_public=False)
+
+
+def abilities_of(access: Access) -> dict[str, bool]:
+    """What the user may do, for templates: one key per action of ACTIONS."""
+    return {action: access >= minimum for action, minimum in ACTIONS.items()}
+
+
+def document_get_for_user(*, user, pk: int, action: str = "view", in_bin: bool = False) -> Document:
+    """The document if the user may take `action` on it; Http404 if missing, in the bin, or forbidden.
+
+    `in_bin=True` reaches documents in the bin instead, for their library's writers only.
+    """
+    document = (
+        Document.objects.select_related("organisation", "folder", "current_version", "locked_by")
+        .filter(pk=pk, deleted_at__isnull=not in_bin)
+        .first()
+    )
+    if document is None:
+        raise Http404
+    access = document_access(user=user, document=document)
+    if access < ACTIONS[action] or (in_bin and access < Access.WRITE):
+        raise Http404
+    document.access = access
+    return document
+
+
+def folder_get_for_user(*, user, slug: str, pk: int, action: str = "view", in_bin: bool = False) -> Folder:
+    """The folder of the organisation `slug` if the user may take `action` in it; Http404 otherwise.
+
+    Browsing a folder needs READ: a public folder's documents are reached through their own links.
+    """
+    folder = (
+        Folder.objects.select_related("organisation")
+        .filter(pk=pk, organisation__slug=slug, deleted_at__isnull=not in_bin)
+        .first()
+    )
+    if folder is None:
+        raise Http404
+    access = folder_access(user=user, folder=folder)
+    if access < max(ACTIONS[action], Access.READ):
+        raise Http404
+    folder.access = access
+    return folder
+
+
+def version_get(*, document: Document, number: int) -> DocumentVersion:
+    version = document.versions.filter(number=number).first()
+    if version is None:
+        raise Http404
+    return version
+
+
+def _listed_documents():
+    shared = Share.objects.filter(document=OuterRef("pk"))
+    return (
+        Document.objects.filter(deleted_at=None)
+        .select_related("current_version", "current_version__created_by", "locked_by")
+        .annotate(is_shared=Exists(shared))
+        .order_by("title", "pk")
+    )
+
+
+def _listed_folders():
+    return (
+        Folder.objects.filter(deleted_at=None)
+        .annotate(is_shared=Exists(Share.objects.filter(folder=OuterRef("pk"))))
+        .order_by("name", "pk")
+    )
+
+
+def folder_contents(*, organisation: Organisation, folder: Folder | None) -> dict:
+    """The subfolders and documents of a folder (or of the library's root), in a fixed number of queries."""
+    return {
+        "folders": list(_listed_folders().filter(organisation=organisation, parent=folder)),
+        "documents": list(_listed_documents().filter(organisation=organisation, folder=folder)),
+    }
+
+
+def folder_breadcrumbs(*, folder: Folder) -> list[Folder]:
+    """The folder's ancestors from the root, the folder last."""
+    ancestors = {item.pk: item for item in Folder.objects.filter(pk__in=folder.ancestor_ids())}
+    return [ancestors[pk] for pk in folder.ancestor_ids() if pk in ancestors]
+
+
+def folder_choices(*, organisation: Organisation):
+    """The library's folders (not in the bin), for "move to" menus."""
+    return Folder.objects.filter(organisation=organisation, deleted_at=None).order_by("path")
+
+
+def shares_received(*, organisation: Organisation) -> dict:
+    """Folders and documents other organisations share with this one."""
+    shares = Share.objects.filter(organisation=organisation)
+    return {
+        "folders": list(
+            _listed_folders().filter(pk__in=shares.values("folder")).select_related("organisation"),
+        ),
+        "documents": list(
+            _listed_documents().filter(pk__in=shares.values("document")).select_related("organisation"),
+        ),
+    }
+
+
+def shares_of(*, folder: Folder | None = None, document: Document | None = None):
+    return Share.objects.filter(folder=folder, document=document).select_related("organisation")
+
+
+def share_target_choices(*, organisation: Organisation):
+    return Organisation.objects.exclude(pk=organisation.pk).order_by("name")
+
+
+def bin_contents(*, organisation: Organisation) -> dict:
+    return {
+        "folders": list(
+            Folder.objects.filter(organisation=organisation, deleted_at__isnull=False)
+            .select_related("deleted_by")
+            .order_by("-deleted_at")
+        ),
+        "documents": list(
+            Document.objects.filter(organisation=organisation, deleted_at__isnull=False)
+            .select_related("deleted_by", "current_version")
+            .order_by("-deleted_at")
+        ),
+    }
+
+
+def audit_events(*, organisation: Organisation):
+    return AuditEvent.objects.filter(organisation=organisation).select_related("actor")
+
+
+def active_links(*, document: Document):
+    return document.links.filter(revoked_at=None, expires_at__gt=timezone.now()).select_related("created_by")
+
+
+def libraries_for_user(*, user):
+    """The organisations whose library the user may open."""
+    return Organisation.objects.filter(pk__in=list(user_roles(user=user))).order_by("name")
+
+
+def visible_organisation_ids(*, document: Document) -> tuple[bool, list[int]]:
+    """Whether the document is public, and the organisations whose members may read it (search audiences)."""
+    folder_ids = document.ancestor_folder_ids()
+    shared = Share.objects.filter(Q(document=document) | Q(folder_id__in=folder_ids)).values_list(
+        "organisation_id", flat=True
+    )
+    public = document.is_public or Folder.objects.filter(pk__in=folder_ids, is_public=True).exists()
+    return public, sorted({document.organisation_id, *shared})
+
+
+def share_link_get(*, token_hash: str) -> ShareLink:
+    """The active link with this token hash, its document not in the bin; Http404 for any other."""
+    link = (
+        ShareLink.objects.select_related("document", "document__current_version", "document__organisation")
+        .filter(token_hash=token_hash, revoked_at=None, expires_at__gt=timezone.now(), document__deleted_at=None)
+        .first()
+    )
+    if link is None:
+        raise Http404
+    return link

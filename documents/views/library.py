@@ -1,0 +1,231 @@
+"""Browsing and managing an organisation's library: folders, uploads, shares received, the bin, the audit log."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from extranet.organisations.models import Organisation
+
+from .. import selectors, services
+from ..forms import MoveForm, NameForm, SharingForm, UploadForm
+
+
+def _library_for(user, slug: str, action: str = "view") -> tuple[Organisation, selectors.Access]:
+    """The organisation whose library the user opens, with the user's access to its root; Http404 otherwise."""
+    organisation = Organisation.objects.filter(slug=slug).first()
+    role = selectors.user_roles(user=user).get(organisation.pk) if organisation else None
+    access = selectors.OWNER_ACCESS[role] if role else selectors.Access.NONE
+    if access < max(selectors.ACTIONS[action], selectors.Access.READ):
+        raise Http404
+    return organisation, access
+
+
+def _back(organisation, folder):
+    return redirect(folder.get_absolute_url() if folder else organisation_root_url(organisation))
+
+
+def organisation_root_url(organisation) -> str:
+    from django.urls import reverse
+
+    return reverse("documents:library", args=[organisation.slug])
+
+
+@login_required
+def library_index(request):
+    return render(
+        request, "documents/library_index.html", {"libraries": selectors.libraries_for_user(user=request.user)}
+    )
+
+
+def _folder_page(request, organisation, folder, access):
+    contents = selectors.folder_contents(organisation=organisation, folder=folder)
+    context = {
+        "organisation": organisation,
+        "folder": folder,
+        "breadcrumbs": selectors.folder_breadcrumbs(folder=folder) if folder else [],
+        "abilities": selectors.abilities_of(access),
+        "upload_form": UploadForm(),
+        "max_upload": settings.DOCUMENTS_MAX_UPLOAD_BYTES,
+        "name_form": NameForm(),
+        **contents,
+    }
+    if folder and access >= selectors.Access.WRITE:
+        context["move_form"] = MoveForm(
+            folders=selectors.folder_choices(organisation=organisation).exclude(path__startswith=folder.path),
+            initial={"folder": folder.parent_id},
+        )
+    return render(request, "documents/folder.html", context)
+
+
+def library(request, slug):
+    organisation, access = _library_for(request.user, slug)
+    return _folder_page(request, organisation, None, access)
+
+
+def folder_detail(request, slug, pk):
+    folder = selectors.folder_get_for_user(user=request.user, slug=slug, pk=pk)
+    return _folder_page(request, folder.organisation, folder, folder.access)
+
+
+def _target_folder(request, organisation, action="write"):
+    """The folder named by the form's `folder` field (the library's root if empty), checked for the user."""
+    folder_id = request.POST.get("folder") or ""
+    if not folder_id:
+        _library_for(request.user, organisation.slug, action)
+        return None
+    if not folder_id.isdigit():
+        raise Http404
+    return selectors.folder_get_for_user(user=request.user, slug=organisation.slug, pk=int(folder_id), action=action)
+
+
+@require_POST
+def upload(request, slug):
+    """Store each accepted file as a new document; refused files are named with the reason, the others kept.
+
+    The page's script sends one file per request and asks for JSON, to show each file's progress.
+    """
+    organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is None:
+        raise Http404
+    folder = _target_folder(request, organisation)
+    wants_json = request.headers.get("Accept", "").startswith("application/json")
+    form = UploadForm(request.POST, request.FILES)
+    accepted, refused = form.checked_files() if form.is_valid() else ([], [_("Choose at least one file.")])
+    created = [
+        services.document_upload(organisation=organisation, folder=folder, checked=checked, user=request.user)
+        for checked in accepted
+    ]
+    if wants_json:
+        return JsonResponse(
+            {"created": [{"title": item.title, "url": item.get_absolute_url()} for item in created], "errors": refused},
+            status=400 if refused else 201,
+        )
+    if created:
+        messages.success(
+            request,
+            ngettext("%(count)d document added.", "%(count)d documents added.", len(created)) % {"count": len(created)},
+        )
+    for error in refused:
+        messages.error(request, error)
+    return _back(organisation, folder)
+
+
+@require_POST
+def folder_create(request, slug):
+    organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is None:
+        raise Http404
+    parent = _target_folder(request, organisation)
+    form = NameForm(request.POST)
+    if form.is_valid():
+        try:
+            folder = services.folder_create(
+                organisation=organisation, parent=parent, name=form.cleaned_data["name"], user=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Folder “%(name)s” created.") % {"name": folder.name})
+            return redirect(folder.get_absolute_url())
+    else:
+        messages.error(request, _("Give the new folder a name."))
+    return _back(organisation, parent)
+
+
+@require_POST
+def folder_update(request, slug, pk):
+    """Rename or move a folder, whichever the posted form holds."""
+    folder = selectors.folder_get_for_user(user=request.user, slug=slug, pk=pk, action="write")
+    try:
+        if "name" in request.POST:
+            form = NameForm(request.POST)
+            if form.is_valid():
+                services.folder_rename(folder=folder, name=form.cleaned_data["name"], user=request.user)
+                messages.success(request, _("Folder renamed."))
+        else:
+            folders = selectors.folder_choices(organisation=folder.organisation)
+            form = MoveForm(request.POST, folders=folders)
+            if form.is_valid():
+                services.folder_move(folder=folder, parent=form.cleaned_data["folder"], user=request.user)
+                messages.success(request, _("Folder moved."))
+        if not form.is_valid():
+            messages.error(request, _("Check the name or the destination."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(folder.get_absolute_url())
+
+
+@require_POST
+def folder_delete(request, slug, pk):
+    folder = selectors.folder_get_for_user(user=request.user, slug=slug, pk=pk, action="write")
+    services.folder_delete(folder=folder, user=request.user)
+    messages.success(request, _("Folder “%(name)s” moved to the bin with its contents.") % {"name": folder.name})
+    return _back(folder.organisation, folder.parent)
+
+
+@require_POST
+def folder_restore(request, slug, pk):
+    folder = selectors.folder_get_for_user(user=request.user, slug=slug, pk=pk, action="write", in_bin=True)
+    services.folder_restore(folder=folder, user=request.user)
+    messages.success(request, _("Folder “%(name)s” restored.") % {"name": folder.name})
+    return redirect("documents:bin", slug=slug)
+
+
+def folder_sharing(request, slug, pk):
+    folder = selectors.folder_get_for_user(user=request.user, slug=slug, pk=pk, action="manage")
+    shares = selectors.shares_of(folder=folder)
+    form = SharingForm(
+        request.POST or None,
+        organisations=selectors.share_target_choices(organisation=folder.organisation),
+        initial={
+            "is_public": folder.is_public,
+            "read": [share.organisation for share in shares if not share.can_write],
+            "write": [share.organisation for share in shares if share.can_write],
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        services.folder_sharing_set(
+            folder=folder, is_public=form.cleaned_data["is_public"], shares=form.shares(), user=request.user
+        )
+        messages.success(request, _("Sharing saved."))
+        return redirect(folder.get_absolute_url())
+    return render(
+        request,
+        "documents/sharing.html",
+        {"form": form, "target": folder, "organisation": folder.organisation},
+        status=400 if form.errors else 200,
+    )
+
+
+def shares_received(request, slug):
+    organisation, _access = _library_for(request.user, slug)
+    return render(
+        request,
+        "documents/shares_received.html",
+        {"organisation": organisation, **selectors.shares_received(organisation=organisation)},
+    )
+
+
+def bin_list(request, slug):
+    organisation, _access = _library_for(request.user, slug, "write")
+    return render(
+        request,
+        "documents/bin.html",
+        {
+            "organisation": organisation,
+            **selectors.bin_contents(organisation=organisation),
+        },
+    )
+
+
+def audit_log(request, slug):
+    organisation, _access = _library_for(request.user, slug, "admin")
+    page = Paginator(selectors.audit_events(organisation=organisation), 50).get_page(request.GET.get("page"))
+    return render(request, "documents/audit.html", {"organisation": organisation, "page_obj": page})

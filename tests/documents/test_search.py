@@ -1,0 +1,71 @@
+"""Documents in the unified search: found by a word inside the file, only by those who may read them."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from documents import services
+from extranet.search.selectors import search_run
+from tests.accounts.factories import UserFactory
+from tests.documents.factories import document, docx_bytes, folder, odt_bytes, share
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(user, query):
+    return [result.title for result in search_run(user=user, query=query)]
+
+
+def test_a_word_inside_a_private_file_is_found_by_its_organisation_only(
+    search_index, commune, member, outsider, partner_member
+):
+    """Only the owner's members find a private document by a word of its content."""
+    document(commune, user=member, name="note.odt", content=odt_bytes("Le chantier de la médiathèque commence"))
+    assert titles(member, "médiathèque") == ["note.odt"]
+    for user in (outsider, partner_member, UserFactory()):
+        assert titles(user, "médiathèque") == []
+
+
+def test_sharing_a_folder_makes_its_documents_findable_by_the_partner_until_unshared(
+    search_index, commune, member, editor, partner, partner_member, outsider
+):
+    """Shared, the partner finds the file by its words; unshared, it no longer does."""
+    shared_folder = folder(commune, user=editor, name="Eau")
+    document(
+        commune, user=member, name="captage.docx", content=docx_bytes("Périmètre de captage"), folder=shared_folder
+    )
+    share(shared_folder, partner, user=editor)
+    assert titles(partner_member, "captage") == ["captage.docx"]
+    assert titles(outsider, "captage") == []
+
+    share(shared_folder, None, user=editor)
+    assert titles(partner_member, "captage") == []
+    assert titles(member, "captage") == ["captage.docx"]
+
+
+def test_a_public_document_is_found_by_anyone_and_hidden_again_when_private(search_index, commune, member, editor):
+    """Public documents are found by visitors; made private again, they are not."""
+    item = document(commune, user=member, name="reglement.odt", content=odt_bytes("Règlement du cimetière"))
+    anonymous = AnonymousUser()
+    share(item, None, user=editor, is_public=True)
+    assert titles(anonymous, "cimetière") == ["reglement.odt"]
+    share(item, None, user=editor, is_public=False)
+    assert titles(anonymous, "cimetière") == []
+
+
+def test_documents_in_the_bin_are_not_found(search_index, commune, member):
+    """A document put in the bin leaves the index; restored, it is back."""
+    item = document(commune, user=member, name="plan.odt", content=odt_bytes("Plan de désherbage"))
+    services.document_delete(document=item, user=member)
+    assert titles(member, "désherbage") == []
+    services.document_restore(document=item, user=member)
+    assert titles(member, "désherbage") == ["plan.odt"]
+
+
+def test_a_new_version_replaces_the_searchable_text(search_index, commune, member):
+    """The index holds the current version's words, not the earlier ones'."""
+    from tests.documents.factories import checked
+
+    item = document(commune, user=member, name="avis.odt", content=odt_bytes("Avis favorable"))
+    services.document_add_version(document=item, checked=checked("avis.odt", odt_bytes("Avis réservé")), user=member)
+    assert titles(member, "réservé") == ["avis.odt"]
+    assert titles(member, "favorable") == []
