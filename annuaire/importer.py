@@ -7,6 +7,7 @@ Nothing here writes: `people_import_parse` returns a report the admin reads befo
 import csv
 import io
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -94,7 +95,7 @@ def _column_map(headers: list[str], report: ImportReport) -> dict[str, int]:
     return columns
 
 
-def _check_row(row: ImportRow, *, seen: dict[str, int], service_names: set[str]) -> None:
+def _check_row(row: ImportRow, *, seen: dict[str, int], service_names: set[str], outside_emails: set[str]) -> None:
     values = row.values
     for name in REQUIRED:
         if not values[name]:
@@ -105,6 +106,10 @@ def _check_row(row: ImportRow, *, seen: dict[str, int], service_names: set[str])
         except ValidationError:
             row.errors.append(_("“%(value)s” is not a valid e-mail address.") % {"value": values["email"]})
         key = values["email"].lower()
+        if key in outside_emails:
+            row.errors.append(
+                _("This address belongs to an existing account outside the organisation: invite the person instead.")
+            )
         if key in seen:
             row.errors.append(_("This e-mail address is already on line %(line)s.") % {"line": seen[key]})
         else:
@@ -124,8 +129,14 @@ def _check_row(row: ImportRow, *, seen: dict[str, int], service_names: set[str])
         )
 
 
-def people_import_parse(*, data: bytes, service_names: set[str]) -> ImportReport:
-    """Read the file and check every line; the report says what would be imported and what is wrong."""
+def people_import_parse(
+    *, data: bytes, service_names: set[str], accounts_outside: Callable[[list[str]], set[str]] = lambda emails: set()
+) -> ImportReport:
+    """Read the file and check every line; the report says what would be imported and what is wrong.
+
+    `accounts_outside(emails)` returns which of the file's (lower-cased) addresses belong to existing accounts
+    that are not members: nobody joins an organisation without accepting an invitation, so those lines are refused.
+    """
     report = ImportReport()
     if len(data) > MAX_BYTES:
         report.file_errors.append(
@@ -155,7 +166,7 @@ def people_import_parse(*, data: bytes, service_names: set[str]) -> ImportReport
     columns = _column_map(records[0], report)
     if report.file_errors:
         return report
-    seen: dict[str, int] = {}
+    rows = []
     for line, record in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in record):
             continue
@@ -163,8 +174,11 @@ def people_import_parse(*, data: bytes, service_names: set[str]) -> ImportReport
             name: (record[columns[name]].strip() if name in columns and columns[name] < len(record) else "")
             for name in (*REQUIRED, *OPTIONAL)
         }
-        row = ImportRow(line=line, values=values)
-        _check_row(row, seen=seen, service_names=service_names)
+        rows.append(ImportRow(line=line, values=values))
+    outside_emails = accounts_outside([row.values["email"].lower() for row in rows if row.values["email"]])
+    seen: dict[str, int] = {}
+    for row in rows:
+        _check_row(row, seen=seen, service_names=service_names, outside_emails=outside_emails)
         report.rows.append(row)
     if not report.rows:
         report.file_errors.append(_("The file has no line of people under its headers."))

@@ -139,3 +139,12 @@ def service_get_in(*, organisation, service_id: int) -> Service:
     if service is None:
         raise Http404
     return service
+
+
+def account_emails_outside(*, organisation, emails: list[str]) -> set[str]:
+    """Which of these (lower-cased) addresses belong to accounts that are not members of the organisation."""
+    from django.contrib.auth import get_user_model
+
+    members = Membership.objects.filter(organisation=organisation).values("user")
+    accounts = get_user_model().objects.filter(email__in=emails).exclude(pk__in=members)
+    return {email.lower() for email in accounts.values_list("email", flat=True)}

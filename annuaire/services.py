@@ -115,8 +115,9 @@ def service_delete(*, service: Service) -> None:
 def people_import_apply(*, organisation: Organisation, rows: list[dict]) -> int:
     """Create or update the people of a confirmed, clean import; return how many were written.
 
-    New people get an account without a password (they set one through "forgotten password" or an
-    invitation) and a membership; an existing account keeps its card if it is published elsewhere.
+    New people get an account without a password (they set one through "forgotten password") and a
+    membership. Existing accounts are only updated if they are members already (the report refuses the
+    others); a card published under another of their organisations is left alone.
     """
     from django.contrib.auth import get_user_model
 
@@ -131,8 +132,9 @@ def people_import_apply(*, organisation: Organisation, rows: list[dict]) -> int:
             user = User.objects.create_user(
                 email=values["email"], first_name=values["first_name"], last_name=values["last_name"]
             )
-        if not Membership.objects.filter(user=user, organisation=organisation).exists():
             membership_set(organisation=organisation, user=user, role=Role.MEMBER)
+        elif not Membership.objects.filter(user=user, organisation=organisation).exists():
+            continue
         card = person_card_ensure(user=user, organisation=organisation)
         if card.organisation_id == organisation.pk:
             # Empty cells leave the card's current values alone.

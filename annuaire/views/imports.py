@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from extranet.organisations.selectors import organisation_get_for_member
 
-from .. import importer, services
+from .. import importer, selectors, services
 from ..forms import (
     PeopleImportForm,
 )
@@ -28,7 +28,11 @@ def people_import(request, slug):
         upload = form.cleaned_data["file"]
         data = upload.read(importer.MAX_BYTES + 1)
         service_names = {name.lower() for name in organisation.services.values_list("name", flat=True)}
-        report = context["report"] = importer.people_import_parse(data=data, service_names=service_names)
+        report = context["report"] = importer.people_import_parse(
+            data=data,
+            service_names=service_names,
+            accounts_outside=lambda emails: selectors.account_emails_outside(organisation=organisation, emails=emails),
+        )
         if report.is_clean:
             request.session[_import_session_key(organisation)] = [row.values for row in report.rows]
             return render(request, "annuaire/people_import.html", context)

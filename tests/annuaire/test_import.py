@@ -114,17 +114,39 @@ def test_a_file_with_errors_cannot_be_confirmed(client, commune, admin):
     assert not PersonCard.objects.exists()
 
 
-def test_an_existing_person_keeps_a_card_published_elsewhere(client, commune, other_commune, admin):
-    """Importing someone whose card belongs to another organisation adds the membership only."""
+def test_an_account_outside_the_organisation_is_refused(client, commune, other_commune, admin):
+    """Nobody joins an organisation through an import: an existing non-member must be invited."""
     from tests.annuaire.factories import person_card
 
     card = person_card(other_commune, function="Maire de Darvoy")
     client.force_login(admin)
-    upload(client, f"E-mail;Nom;Prénom;Fonction\n{card.user.email};X;Y;Comptable\n")
+    response = upload(client, f"E-mail;Nom;Prénom;Fonction\n{card.user.email.upper()};X;Y;Comptable\n")
+    assert response.status_code == 400
+    assert "invitez cette personne" in response.content.decode()
+    client.post(reverse("annuaire:people_import_confirm", args=["jargeau"]))
+    assert not card.user.memberships.filter(organisation=commune).exists()
+
+
+def test_a_member_whose_card_is_published_elsewhere_keeps_it(client, commune, other_commune, admin):
+    """Importing a member of both organisations whose card belongs to the other one leaves that card alone."""
+    from tests.annuaire.factories import person_card
+    from tests.organisations.factories import membership
+
+    card = person_card(other_commune, function="Maire de Darvoy")
+    membership(commune, user=card.user)
+    client.force_login(admin)
+    assert upload(client, f"E-mail;Nom;Prénom;Fonction\n{card.user.email};X;Y;Comptable\n").status_code == 200
     client.post(reverse("annuaire:people_import_confirm", args=["jargeau"]))
     card.refresh_from_db()
-    assert card.function == "Maire de Darvoy"
-    assert card.user.memberships.filter(organisation=commune).exists()
+    assert (card.organisation, card.function) == (other_commune, "Maire de Darvoy")
+
+
+def test_a_member_without_card_gets_one(client, commune, admin, member):
+    """An existing member of the organisation gets a card with the file's function."""
+    client.force_login(admin)
+    upload(client, f"E-mail;Nom;Prénom;Fonction\n{member.email};X;Y;Comptable\n")
+    client.post(reverse("annuaire:people_import_confirm", args=["jargeau"]))
+    assert PersonCard.objects.get(user=member).function == "Comptable"
 
 
 @pytest.mark.parametrize("persona", ["same_organisation", "other_organisation"])
