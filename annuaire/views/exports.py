@@ -28,9 +28,13 @@ def organisation_vcards(request, slug):
     ]
     cards = selectors.person_directory_list(viewer=viewer, organisation=organisation)
     service_id = request.GET.get("service", "")
-    if service_id.isdigit():
+    by_service = service_id.isdigit()
+    if by_service:
         cards = cards.filter(service_id=int(service_id))
     for entry in selectors.person_entries(viewer=viewer, cards=cards):
+        if by_service and "service" not in entry["fields"]:
+            # Listing someone under a service would reveal a service the viewer may not read.
+            continue
         user = entry["card"].user
         parts.append(vcard.person_vcard(first_name=user.first_name, last_name=user.last_name, fields=entry["fields"]))
     return _vcard_response("".join(parts), f"{organisation.slug}.vcf")

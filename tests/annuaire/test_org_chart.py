@@ -144,3 +144,19 @@ def test_deleting_a_service_keeps_its_people(client, commune, admin, tree):
     card.refresh_from_db()
     assert card.service is None
     assert not Service.objects.filter(name="Voirie").exists()
+
+
+def test_a_service_has_its_own_vcard_file(client, commune, tree):
+    """The service's vCard holds its people whose service the visitor may read, and nobody else."""
+    in_voirie = person_card(commune, service=tree["voirie"], card_visibility="public", function_visibility="public")
+    elsewhere = person_card(commune, service=tree["finances"], card_visibility="public", function_visibility="public")
+    service_hidden = person_card(
+        commune, service=tree["voirie"], card_visibility="public", function_visibility="members"
+    )
+    chart = client.get(reverse("annuaire:org_chart", args=["jargeau"])).content.decode()
+    url = f"{reverse('annuaire:organisation_vcards', args=['jargeau'])}?service={tree['voirie'].pk}"
+    assert url in chart
+    text = client.get(url).content.decode()
+    assert in_voirie.user.full_name in text
+    assert elsewhere.user.full_name not in text
+    assert service_hidden.user.full_name not in text
