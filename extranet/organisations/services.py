@@ -139,6 +139,9 @@ def membership_remove(*, membership: Membership) -> None:
     _ensure_an_admin_remains(membership=membership, new_role=None)
     _sync_groups(user=membership.user, organisation=membership.organisation, role=None)
     membership.delete()
+    # Features holding copies of what a membership allowed (the directory's search entries) update them.
+    for membership_removed in hooks.get_hooks("membership_removed"):
+        membership_removed(organisation=membership.organisation, user=membership.user)
 
 
 def _ensure_an_admin_remains(*, membership: Membership, new_role: Role | None) -> None:

@@ -82,3 +82,18 @@ def test_an_organisation_result_opens_its_directory_page_without_internal_lines(
     assert "02 38 59 70 99" not in found[0].text
     assert results(personas["same_organisation"], "02 38 59 70 99", kind="organisation") == []
     assert client.get(found[0].url).status_code == 200
+
+
+def test_a_member_who_leaves_leaves_the_directory_search(search_index, commune, personas):
+    """Once the person leaves the organisation, their own-organisation card is no longer found by its members."""
+    from extranet.organisations.services import membership_remove
+
+    card = person_card(
+        commune, card_visibility="organisation", function="Agent d'accueil", function_visibility="organisation"
+    )
+    colleague = personas["same_organisation"]
+    assert len(results(colleague, "accueil")) == 1
+
+    membership_remove(membership=card.user.memberships.get(organisation=commune))
+
+    assert results(colleague, "accueil") == []

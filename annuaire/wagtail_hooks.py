@@ -1,0 +1,12 @@
+from wagtail import hooks
+
+from extranet.search.services import search_refresh_later
+
+from .models import PersonCard
+
+
+@hooks.register("membership_removed")
+def refresh_cards_of_a_departed_member(*, organisation, user):
+    """A card published under the organisation the person left leaves the search (its index drops it)."""
+    pks = list(PersonCard.objects.filter(user=user).values_list("pk", flat=True))
+    search_refresh_later(model=PersonCard, pks=pks)
