@@ -106,7 +106,7 @@ def digests_send(*, now=None) -> int:
     """Send each member with waiting entries one digest of the posts they may still read; return how many."""
     now = now or timezone.now()
     entries = list(
-        DigestEntry.objects.select_for_update()
+        DigestEntry.objects.select_for_update(of=("self",))
         .filter(created_at__lte=now)
         .select_related("post__topic__forum", "post__poster", "user")
         .order_by("user_id", "post__topic__forum__name", "post__topic_id", "post__created")

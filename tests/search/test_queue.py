@@ -41,9 +41,11 @@ def test_create_update_and_delete_reach_the_index(search_index, commune):
     assert titles("mediatheque") == set()
 
 
-def test_a_save_only_enqueues_and_the_worker_indexes(search_index, commune, settings):
+def test_a_save_only_enqueues_and_the_worker_indexes(search_index, commune, settings, monkeypatch):
     """With the database queue, saving writes a task on the `search` queue; the index changes when it runs."""
     settings.TASKS = DATABASE_QUEUE
+    # The worker closes "old" connections between tasks; inside the test's transaction that would be ours.
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
     ad = published_ad(commune, title="Don de barrières de chantier")
 
     assert titles("barrieres") == set()
