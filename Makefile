@@ -74,7 +74,7 @@ messages: venv ## Extract the French and English messages, then compile them.
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 bench: venv ## Run every benchmark in bench/ (results in bench/results/).
-	@for script in bench/*.py; do echo "== $$script"; $(PY) "$$script" $(BENCH_ARGS); done
+	@for script in bench/[!_]*.py; do echo "== $$script"; $(PY) "$$script" $(BENCH_ARGS); done
 
 freeze: venv ## Print the installed packages, pinned (for requirements.txt).
 	@$(PY) -m pip freeze --exclude-editable
