@@ -10,3 +10,10 @@ def refresh_cards_of_a_departed_member(*, organisation, user):
     """A card published under the organisation the person left leaves the search (its index drops it)."""
     pks = list(PersonCard.objects.filter(user=user).values_list("pk", flat=True))
     search_refresh_later(model=PersonCard, pks=pks)
+
+
+@hooks.register("user_changed")
+def refresh_cards_of_a_renamed_user(*, user):
+    """The search entries of the person's cards carry their name and job title: re-index them."""
+    pks = list(PersonCard.objects.filter(user=user).values_list("pk", flat=True))
+    search_refresh_later(model=PersonCard, pks=pks)

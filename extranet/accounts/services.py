@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail import hooks
 
 BACKUP_CODE_COUNT = 10
 TOTP_DEVICE_NAME = "Application d'authentification"
@@ -29,6 +30,18 @@ def user_create(*, email: str, password: str | None, first_name: str = "", last_
     return user
 
 
+@transaction.atomic
+def user_update_profile(*, user, **fields):
+    """Save the user's own profile fields; features that copy them (the directory's search entries) follow."""
+    for name, value in fields.items():
+        setattr(user, name, value)
+    user.save(update_fields=list(fields))
+    for user_changed in hooks.get_hooks("user_changed"):
+        user_changed(user=user)
+    return user
+
+
+@transaction.atomic
 def user_set_language(*, user, language: str) -> None:
     if user.is_authenticated and user.preferred_language != language:
         user.preferred_language = language

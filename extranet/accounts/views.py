@@ -107,7 +107,7 @@ def admin_login(request):
 def profile(request):
     form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.user_update_profile(user=request.user, **form.cleaned_data)
         # In the language just chosen: the next page is shown in it.
         with translation.override(request.user.preferred_language):
             messages.success(request, _("Your profile has been saved."))

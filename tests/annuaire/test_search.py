@@ -97,3 +97,17 @@ def test_a_member_who_leaves_leaves_the_directory_search(search_index, commune, 
     membership_remove(membership=card.user.memberships.get(organisation=commune))
 
     assert results(colleague, "accueil") == []
+
+
+def test_a_renamed_person_is_found_under_the_new_name(search_index, commune, client):
+    """Changing one's name on the profile page re-indexes the directory card."""
+    card = person_card(commune, card_visibility="public", function="Régisseur", function_visibility="public")
+    client.force_login(card.user)
+
+    response = client.post(
+        reverse("accounts:profile"),
+        {"first_name": "Camille", "last_name": "Delacroix", "phone": "", "job_title": "", "preferred_language": "fr"},
+    )
+
+    assert response.status_code == 302
+    assert [result.title for result in results(card.user, "Delacroix")] == ["Camille Delacroix"]
