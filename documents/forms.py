@@ -93,3 +93,16 @@ class ShareLinkForm(forms.Form):
     days = forms.IntegerField(
         label=_("Valid for (days)"), min_value=1, max_value=settings.DOCUMENTS_LINK_MAX_DAYS, initial=7
     )
+
+
+def sharing_form(data, *, target, shares, organisations) -> SharingForm:
+    """The sharing form of a document or a folder, filled with its current shares."""
+    return SharingForm(
+        data,
+        organisations=organisations,
+        initial={
+            "is_public": target.is_public,
+            "read": [share.organisation for share in shares if not share.can_write],
+            "write": [share.organisation for share in shares if share.can_write],
+        },
+    )

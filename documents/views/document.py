@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import selectors, services
-from ..forms import MoveForm, NameForm, NewVersionForm, ShareLinkForm, SharingForm
+from ..forms import MoveForm, NameForm, NewVersionForm, ShareLinkForm, sharing_form
 from ..previews import INLINE_FORMATS
 
 
@@ -148,14 +148,11 @@ def document_lock(request, pk):
 def document_sharing(request, pk):
     document = selectors.document_get_for_user(user=request.user, pk=pk, action="manage")
     shares = selectors.shares_of(document=document)
-    form = SharingForm(
+    form = sharing_form(
         request.POST or None,
+        target=document,
+        shares=shares,
         organisations=selectors.share_target_choices(organisation=document.organisation),
-        initial={
-            "is_public": document.is_public,
-            "read": [share.organisation for share in shares if not share.can_write],
-            "write": [share.organisation for share in shares if share.can_write],
-        },
     )
     if request.method == "POST" and form.is_valid():
         services.document_sharing_set(

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from extranet.organisations.models import Organisation
 
 from .. import selectors, services
-from ..forms import MoveForm, NameForm, SharingForm, UploadForm
+from ..forms import MoveForm, NameForm, UploadForm, sharing_form
 
 
 def _library_for(user, slug: str, action: str = "view") -> tuple[Organisation, selectors.Access]:
@@ -181,14 +181,11 @@ def folder_restore(request, slug, pk):
 def folder_sharing(request, slug, pk):
     folder = selectors.folder_get_for_user(user=request.user, slug=slug, pk=pk, action="manage")
     shares = selectors.shares_of(folder=folder)
-    form = SharingForm(
+    form = sharing_form(
         request.POST or None,
+        target=folder,
+        shares=shares,
         organisations=selectors.share_target_choices(organisation=folder.organisation),
-        initial={
-            "is_public": folder.is_public,
-            "read": [share.organisation for share in shares if not share.can_write],
-            "write": [share.organisation for share in shares if share.can_write],
-        },
     )
     if request.method == "POST" and form.is_valid():
         services.folder_sharing_set(
