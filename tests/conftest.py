@@ -1,6 +1,11 @@
 """Fixtures shared by the whole suite."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from tests.accounts.factories import UserFactory
 from tests.organisations.factories import OrganisationFactory, membership
@@ -65,3 +70,16 @@ def search_index():
     yield backend
     processor.teardown()
     backend.clear()
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker):
+    """The demo data, seeded once for the whole module and rolled back after it.
+
+    Seeding takes seconds; each test of the module still runs in its own savepoint, so what a test writes
+    is undone before the next one. A module using it must not hold tests that need an empty database.
+    """
+    with django_db_blocker.unblock(), override_settings(DEBUG=True), transaction.atomic():
+        call_command("seed_demo", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)

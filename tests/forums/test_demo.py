@@ -5,32 +5,28 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 from machina.apps.forum_conversation.models import Post, Topic
 
 from forums.models import ForumAudience
 from tests.forums.factories import topic_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_data")]
 
 
-@pytest.fixture
-def seeded(settings):
-    settings.DEBUG = True
-    call_command("seed_demo", stdout=StringIO())
-
-
-def test_demo_forums_and_posts(seeded):
+def test_demo_forums_and_posts():
     """About fifty posts in shared and private forums; a second run adds nothing."""
     posts = Post.objects.count()
     assert 45 <= posts <= 60
     assert ForumAudience.objects.filter(organisation=None, forum__name="Urbanisme").exists()
     assert Topic.objects.filter(forum__audience__organisation__slug="jargeau").exists()
-    call_command("seed_demo", stdout=StringIO())
+    with override_settings(DEBUG=True):
+        call_command("seed_demo", stdout=StringIO())
     assert Post.objects.count() == posts
 
 
-def test_demo_privacy(client, seeded):
+def test_demo_privacy(client):
     """Jargeau's private conversation is hidden from Saint-Denis-de-l'Hôtel's agent; the public FAQ is readable."""
     private = Topic.objects.get(subject="Organisation des permanences de l'été")
     faq = Topic.objects.get(subject="Qui peut lire les forums ?")
