@@ -12,6 +12,8 @@ organisation's) outranked better-matching public ones; for public items the orde
 
 import threading
 import warnings
+from collections import Counter
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.conf import settings
@@ -25,7 +27,7 @@ from haystack.utils import get_model_ct
 from whoosh import query as whoosh_query
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NGRAMWORDS, NUMERIC, TEXT
 from whoosh.searching import ResultsPage
-from whoosh.sorting import Categorizer, Count, DateRangeFacet, FieldFacet, OverlappingCategorizer
+from whoosh.sorting import DateRangeFacet
 from whoosh.support.relativedelta import relativedelta
 
 from .analysis import french_analyzer, prefix_analyzer
@@ -87,66 +89,59 @@ class SearcherCache:
             return set()
         return set(self.searcher.docs_for_query(query))
 
+    def value_table(self, fieldname) -> list:
+        """Each document's values of a facet field, as a tuple (empty for none), from the field's terms."""
+        key = ("values", fieldname)
+        if key not in self.tables:
+            table: list = [()] * self.searcher.doc_count_all()
+            for value in self.searcher.reader().field_terms(fieldname):
+                for docnum in self.docs(whoosh_query.Term(fieldname, value)):
+                    table[docnum] += (value,)
+            self.tables[key] = table
+        return self.tables[key]
 
-class CachedFieldFacet(FieldFacet):
-    """haystack's field facet (overlapping values), its document → values table kept with the searcher."""
-
-    def __init__(self, fieldname, cache: SearcherCache):
-        super().__init__(fieldname, allow_overlap=True, maptype=Count)
-        self.cache = cache
-
-    def categorizer(self, global_searcher):
-        return CachedOverlappingCategorizer(global_searcher, self.fieldname, self.cache)
-
-
-class CachedOverlappingCategorizer(OverlappingCategorizer):
-    def __init__(self, global_searcher, fieldname, cache: SearcherCache):
-        super().__init__(global_searcher, fieldname)
-        self.cache = cache
-
-    def set_searcher(self, segment_searcher, docoffset):
-        if self._use_vectors or self._use_column:
-            super().set_searcher(segment_searcher, docoffset)
-            return
-        key = ("values", self._fieldname, docoffset)
-        if key not in self.cache.tables:
-            super().set_searcher(segment_searcher, docoffset)
-            # One shared list per distinct combination of values keeps the table small.
-            shared: dict = {}
-            self.cache.tables[key] = [shared.setdefault(tuple(values), values) for values in self._lists]
-        self._segment_searcher = segment_searcher
-        self._lists = self.cache.tables[key]
-
-
-class CachedDateRangeFacet(DateRangeFacet):
-    """haystack's date facet (ranges, start included, end excluded), each document's range kept with the searcher."""
-
-    def __init__(self, fieldname, start, end, gap, cache: SearcherCache):
-        super().__init__(fieldname, start, end, gap, maptype=Count)
-        self.cache = cache
-
-    def categorizer(self, global_searcher):
-        key = ("ranges", self.fieldname, tuple(self.querydict))
-        if key not in self.cache.tables:
-            # Like Whoosh's QueryCategorizer: a document falls in the first range holding it, else in None.
-            ranges = [None] * global_searcher.doc_count_all()
-            for name, range_query in reversed(self.querydict.items()):
-                for docnum in self.cache.docs(range_query):
+    def range_table(self, facet: DateRangeFacet) -> list:
+        """Each document's date range of a date facet: the first range holding it (start included), else None."""
+        key = ("ranges", facet.fieldname, tuple(facet.querydict))
+        if key not in self.tables:
+            ranges = [None] * self.searcher.doc_count_all()
+            for name, range_query in reversed(facet.querydict.items()):
+                for docnum in self.docs(range_query):
                     ranges[docnum] = name
-            self.cache.tables[key] = ranges
-        return RangeTableCategorizer(self.cache.tables[key])
+            self.tables[key] = ranges
+        return self.tables[key]
 
 
-class RangeTableCategorizer(Categorizer):
-    def __init__(self, ranges: list):
-        self.ranges = ranges
-        self.offset = 0
+def value_counts(table: list, docs: set) -> dict:
+    """How many of the documents hold each value (None for those with none), as Whoosh's overlapping facets."""
+    counts: dict = {}
+    for values, count in Counter(map(table.__getitem__, docs)).items():
+        for value in values or (None,):
+            counts[value] = counts.get(value, 0) + count
+    return counts
 
-    def set_searcher(self, segment_searcher, docoffset):
-        self.offset = docoffset
 
-    def key_for(self, matcher, segment_docnum):
-        return self.ranges[segment_docnum + self.offset]
+@dataclass(frozen=True)
+class Found:
+    """One search on a searcher: what was asked, how many were ranked, and what was found."""
+
+    key: tuple
+    limit: int
+    results: object
+    hits: int
+    facets: dict
+
+
+def haystack_facet_list(counts: dict) -> list:
+    """Facet counts in haystack's order: most frequent first, then by value, and the missing value (None)
+    placed by its count, as haystack's Whoosh backend lists them."""
+    counts = dict(counts)
+    none_count = counts.pop(None, None)
+    listed = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if none_count is not None:
+        position = next((i for i, (_value, count) in enumerate(listed) if count < none_count), len(listed))
+        listed.insert(position, (None, none_count))
+    return listed
 
 
 def _as_datetime(value) -> datetime:
@@ -294,47 +289,77 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
                 # Whoosh reads an empty filter as "no filter": match nothing instead.
                 scored, allowed = whoosh_query.NullQuery, None
 
-        group_by, facet_types = [], {}
-        for name in facets or ():
-            group_by.append(CachedFieldFacet(name, cache))
-            facet_types[name] = "fields"
-        for name, value in (date_facets or {}).items():
-            gap = relativedelta(**{f"{value['gap_by']}s": value.get("gap_amount", 1)})
-            start, end = _as_datetime(value["start_date"]), _as_datetime(value["end_date"])
-            group_by.append(CachedDateRangeFacet(name, start, end, gap, cache))
-            facet_types[name] = "dates"
-
         page_num, page_length = self.calculate_page(start_offset, end_offset)
+        wanted = page_num * page_length
         # The same search but for the slice, on the same searcher, is the same result: haystack asks for
         # the count, then for the page.
-        key = (query_string, sort_by and tuple(sort_by), reverse, tuple(facets or ()), repr(date_facets), allowed)
-        wanted = page_num * page_length
+        key = (
+            query_string,
+            tuple(sorted(narrowing)),
+            sort_by and tuple(sort_by),
+            reverse,
+            tuple(facets or ()),
+            repr(date_facets),
+        )
         last = cache.last_search
-        try:
-            if last and last[0] == key and last[1] >= wanted:
-                results = last[2]
-            else:
-                limit = max(wanted, MIN_COLLECTED)
-                results = searcher.search(
-                    scored, limit=limit, sortedby=sort_by, reverse=reverse, groupedby=group_by, filter=allowed
-                )
-                cache.last_search = (key, limit, results)
-            raw_page = ResultsPage(results, page_num, page_length)
-        except ValueError:
-            if not self.silently_fail:
-                raise
+        if last and last.key == key and last.limit >= wanted:
+            found = last
+        else:
+            found = self.find(
+                cache,
+                key,
+                scored,
+                allowed,
+                limit=max(wanted, MIN_COLLECTED),
+                sort_by=sort_by,
+                reverse=reverse,
+                facets=facets,
+                date_facets=date_facets,
+            )
+            cache.last_search = found
+        if not found.hits:
+            # As haystack: no facets without results.
             return {"results": [], "hits": 0, "spelling_suggestion": None}
+        raw_page = ResultsPage(found.results, page_num, page_length)
         # As haystack: Whoosh answers a page past the end with the last page.
         if raw_page.pagenum < page_num:
             return {"results": [], "hits": 0, "spelling_suggestion": None}
-        return self._process_results(
+        processed = self._process_results(
             raw_page,
             highlight=highlight,
             query_string=query_string,
             spelling_query=spelling_query,
             result_class=result_class,
-            facet_types=facet_types,
         )
+        # haystack's processing drops hits of models no longer indexed from the count, as it would have.
+        processed["hits"] -= raw_page.pagelen - len(processed["results"])
+        processed["facets"] = found.facets
+        return processed
+
+    def find(self, cache, key, scored, allowed, *, limit, sort_by, reverse, facets, date_facets) -> "Found":
+        """The matching documents as a set, their count and facets from it, and the best `limit` of them ranked.
+
+        Counting and faceting from sets keeps the engine's collector to ranking alone, where Whoosh skips
+        the blocks of postings that cannot reach the top (it must score every match when asked to group).
+        """
+        matched = set() if scored is whoosh_query.NullQuery else cache.docs(scored)
+        if allowed is not None:
+            matched = matched & allowed
+        counts = {}
+        if facets or date_facets:
+            counts = {"fields": {}, "dates": {}, "queries": {}}
+            for name in facets or ():
+                counts["fields"][name] = haystack_facet_list(value_counts(cache.value_table(name), matched))
+            for name, value in (date_facets or {}).items():
+                gap = relativedelta(**{f"{value['gap_by']}s": value.get("gap_amount", 1)})
+                start, end = _as_datetime(value["start_date"]), _as_datetime(value["end_date"])
+                ranges = cache.range_table(DateRangeFacet(name, start, end, gap))
+                counts["dates"][name] = haystack_facet_list(Counter(map(ranges.__getitem__, matched)))
+        results = None
+        if matched:
+            results = cache.searcher.search(scored, limit=limit, sortedby=sort_by, reverse=reverse, filter=matched)
+            results._total = len(matched)
+        return Found(key=key, limit=limit, results=results, hits=len(matched), facets=counts)
 
     def _suggestion(self, spelling_query, query_string):
         if not self.include_spelling:
