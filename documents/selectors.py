@@ -6,7 +6,8 @@ responses. Missing and forbidden both raise Http404.
 
 from enum import IntEnum
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models.lookups import StartsWith
 from django.http import Http404
 from django.utils import timezone
 
@@ -52,9 +53,22 @@ def _access(*, user, organisation_id: int, folder_ids: list[int], document=None,
         targets = Q(folder_id__in=folder_ids) | (Q(document=document) if document is not None else Q(pk__in=[]))
         for can_write in Share.objects.filter(targets, organisation_id__in=roles).values_list("can_write", flat=True):
             level = max(level, Access.WRITE if can_write else Access.READ)
-    if level == Access.NONE and (is_public or Folder.objects.filter(pk__in=folder_ids, is_public=True).exists()):
+    if level == Access.NONE and (is_public or _public_folders().filter(pk__in=folder_ids).exists()):
         level = Access.PUBLIC
     return level
+
+
+def _public_folders():
+    return Folder.objects.filter(is_public=True)
+
+
+def document_public_q() -> Q:
+    """The PUBLIC branch of `_access` as a queryset filter: the document or one of its ancestor folders is public.
+
+    A folder is an ancestor of a document when the document's folder path starts with the folder's path.
+    """
+    document_path = ExpressionWrapper(OuterRef("folder__path"), output_field=CharField())
+    return Q(is_public=True) | Q(Exists(_public_folders().filter(StartsWith(document_path, F("path")))))
 
 
 def document_access(*, user, document: Document) -> Access:
@@ -215,6 +229,28 @@ def visible_organisation_ids(*, document: Document) -> tuple[bool, list[int]]:
     )
     public = document.is_public or Folder.objects.filter(pk__in=folder_ids, is_public=True).exists()
     return public, sorted({document.organisation_id, *shared})
+
+
+def document_list_for_pages(*, user):
+    """The documents the user may put in public pages: public, current, of the organisations the user belongs to."""
+    return (
+        Document.objects.filter(
+            document_public_q(),
+            organisation_id__in=list(user_roles(user=user)),
+            deleted_at=None,
+            current_version__isnull=False,
+        )
+        .select_related("organisation", "current_version")
+        .order_by("title", "pk")
+    )
+
+
+def document_list_public(*, pks) -> dict[int, Document]:
+    """The documents among `pks` that anyone may download now (public, current, not in the bin), by pk."""
+    documents = Document.objects.filter(
+        document_public_q(), pk__in=[pk for pk in pks if pk], deleted_at=None, current_version__isnull=False
+    ).select_related("current_version")
+    return {document.pk: document for document in documents}
 
 
 def share_link_get(*, token_hash: str) -> ShareLink:

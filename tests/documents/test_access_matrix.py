@@ -219,3 +219,17 @@ def test_a_read_write_partner_uploads_into_the_shared_folder_only(
     root = client.post(url, {"folder": "", "files": [upload_file("b.pdf", pdf_bytes())]})
     assert (shared.status_code, root.status_code) == (302, 404)
     assert library["shared_folder"].documents.filter(title="a.pdf").exists()
+
+
+@pytest.mark.parametrize("who", ["partner", "outsider", "anonymous"])
+def test_the_page_chooser_never_offers_another_organisations_documents(viewers, editor, library, who):
+    """Even public, Jargeau's documents are neither listed nor choosable in others' page chooser; private never."""
+    services.document_sharing_set(document=library["shared"], is_public=True, shares={}, user=editor)
+    client = viewers(who)
+    listing = client.get("/admin/library_document_chooser/")
+    assert listing.status_code in (200, 302, 403)
+    assert "station.pdf" not in listing.content.decode() and "salaires.pdf" not in listing.content.decode()
+    for name in ("shared", "private"):
+        chosen = client.get(f"/admin/library_document_chooser/chosen/{library[name].pk}/")
+        assert chosen.status_code in (302, 403, 404)
+        assert library[name].title not in chosen.content.decode()
