@@ -235,13 +235,17 @@ def libraries_for_user(*, user):
     return Organisation.objects.filter(pk__in=list(user_roles(user=user))).order_by("name")
 
 
-def visible_organisation_ids(*, document: Document) -> tuple[bool, list[int]]:
-    """Whether the document is public, and the organisations whose members may read it (search audiences)."""
+def visible_organisation_ids(*, document: Document, public: bool | None = None) -> tuple[bool, list[int]]:
+    """Whether the document is public, and the organisations whose members may read it (search audiences).
+
+    `public` may come already computed, from `document_public_q()` annotated on a queryset.
+    """
     folder_ids = document.ancestor_folder_ids()
     shared = Share.objects.filter(Q(document=document) | Q(folder_id__in=folder_ids)).values_list(
         "organisation_id", flat=True
     )
-    public = document.is_public or Folder.objects.filter(pk__in=folder_ids, is_public=True).exists()
+    if public is None:
+        public = document.is_public or _public_folders().filter(pk__in=folder_ids).exists()
     return public, sorted({document.organisation_id, *shared})
 
 
