@@ -159,9 +159,13 @@ class Share(models.Model):
 
 
 class ShareLink(models.Model):
-    """A time-limited, revocable link to a document for people without an account; only its hash is stored."""
+    """A time-limited, revocable link to a document or a folder for people without an account.
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="links")
+    Only the hash of its token is stored. A folder's link opens its subtree, read-only, as it is now.
+    """
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, null=True, blank=True, related_name="links")
+    folder = models.ForeignKey(Folder, on_delete=models.CASCADE, null=True, blank=True, related_name="links")
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -172,9 +176,16 @@ class ShareLink(models.Model):
         verbose_name = _("share link")
         verbose_name_plural = _("share links")
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(folder__isnull=True, document__isnull=False)
+                | models.Q(folder__isnull=False, document__isnull=True),
+                name="documents_sharelink_one_target",
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.document} ({self.expires_at:%Y-%m-%d})"
+        return f"{self.document or self.folder} ({self.expires_at:%Y-%m-%d})"
 
     @property
     def is_active(self) -> bool:

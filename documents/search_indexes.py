@@ -1,3 +1,4 @@
+from django.db.models import BooleanField, ExpressionWrapper
 from django.utils.translation import gettext_lazy as _
 from haystack import indexes
 
@@ -5,7 +6,7 @@ from extranet.search.audiences import PUBLIC, organisation_audience
 from extranet.search.indexes import SearchDocument
 
 from .models import Document
-from .selectors import visible_organisation_ids
+from .selectors import document_public_q, visible_organisation_ids
 
 
 class DocumentIndex(SearchDocument, indexes.Indexable):
@@ -24,6 +25,7 @@ class DocumentIndex(SearchDocument, indexes.Indexable):
             Document.objects.filter(deleted_at=None, current_version__isnull=False)
             .select_related("organisation", "folder", "current_version")
             .defer("current_version__thumbnail")
+            .annotate(visible_to_public=ExpressionWrapper(document_public_q(), output_field=BooleanField()))
         )
 
     def prepare_text(self, obj):
@@ -40,5 +42,8 @@ class DocumentIndex(SearchDocument, indexes.Indexable):
         return obj.updated_at
 
     def prepare_visibility(self, obj):
-        public, organisation_ids = visible_organisation_ids(document=obj)
+        # One query per document remains: the shares of the document and of its ancestor folders.
+        public, organisation_ids = visible_organisation_ids(
+            document=obj, public=getattr(obj, "visible_to_public", None)
+        )
         return [PUBLIC] * public + [organisation_audience(pk) for pk in organisation_ids]

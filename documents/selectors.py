@@ -6,7 +6,8 @@ responses. Missing and forbidden both raise Http404.
 
 from enum import IntEnum
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models.lookups import StartsWith
 from django.http import Http404
 from django.utils import timezone
 
@@ -52,9 +53,22 @@ def _access(*, user, organisation_id: int, folder_ids: list[int], document=None,
         targets = Q(folder_id__in=folder_ids) | (Q(document=document) if document is not None else Q(pk__in=[]))
         for can_write in Share.objects.filter(targets, organisation_id__in=roles).values_list("can_write", flat=True):
             level = max(level, Access.WRITE if can_write else Access.READ)
-    if level == Access.NONE and (is_public or Folder.objects.filter(pk__in=folder_ids, is_public=True).exists()):
+    if level == Access.NONE and (is_public or _public_folders().filter(pk__in=folder_ids).exists()):
         level = Access.PUBLIC
     return level
+
+
+def _public_folders():
+    return Folder.objects.filter(is_public=True)
+
+
+def document_public_q() -> Q:
+    """The PUBLIC branch of `_access` as a queryset filter: the document or one of its ancestor folders is public.
+
+    A folder is an ancestor of a document when the document's folder path starts with the folder's path.
+    """
+    document_path = ExpressionWrapper(OuterRef("folder__path"), output_field=CharField())
+    return Q(is_public=True) | Q(Exists(_public_folders().filter(StartsWith(document_path, F("path")))))
 
 
 def document_access(*, user, document: Document) -> Access:
@@ -98,7 +112,8 @@ def document_get_for_user(*, user, pk: int, action: str = "view", in_bin: bool =
 def folder_get_for_user(*, user, slug: str, pk: int, action: str = "view", in_bin: bool = False) -> Folder:
     """The folder of the organisation `slug` if the user may take `action` in it; Http404 otherwise.
 
-    Browsing a folder needs READ: a public folder's documents are reached through their own links.
+    Anyone may browse ("view") a public folder and its subfolders, whose contents are all public; any other
+    action needs READ at least.
     """
     folder = (
         Folder.objects.select_related("organisation")
@@ -108,7 +123,7 @@ def folder_get_for_user(*, user, slug: str, pk: int, action: str = "view", in_bi
     if folder is None:
         raise Http404
     access = folder_access(user=user, folder=folder)
-    if access < max(ACTIONS[action], Access.READ):
+    if access < (Access.PUBLIC if action == "view" else max(ACTIONS[action], Access.READ)):
         raise Http404
     folder.access = access
     return folder
@@ -147,10 +162,20 @@ def folder_contents(*, organisation: Organisation, folder: Folder | None) -> dic
     }
 
 
-def folder_breadcrumbs(*, folder: Folder) -> list[Folder]:
-    """The folder's ancestors from the root, the folder last."""
-    ancestors = {item.pk: item for item in Folder.objects.filter(pk__in=folder.ancestor_ids())}
-    return [ancestors[pk] for pk in folder.ancestor_ids() if pk in ancestors]
+def folder_breadcrumbs(*, folder: Folder, top: Folder | None = None) -> list[Folder]:
+    """The folder's ancestors from the root (or from `top`, one of them), the folder last."""
+    ids = folder.ancestor_ids()
+    if top is not None:
+        ids = ids[ids.index(top.pk) :] if top.pk in ids else [folder.pk]
+    ancestors = {item.pk: item for item in Folder.objects.filter(pk__in=ids)}
+    return [ancestors[pk] for pk in ids if pk in ancestors]
+
+
+def folder_public_breadcrumbs(*, folder: Folder) -> list[Folder]:
+    """The folder's ancestors from the highest public one, the folder last: what a visitor may browse."""
+    crumbs = folder_breadcrumbs(folder=folder)
+    first_public = next((index for index, item in enumerate(crumbs) if item.is_public), len(crumbs) - 1)
+    return crumbs[first_public:]
 
 
 def folder_choices(*, organisation: Organisation):
@@ -198,8 +223,11 @@ def audit_events(*, organisation: Organisation):
     return AuditEvent.objects.filter(organisation=organisation).select_related("actor")
 
 
-def active_links(*, document: Document):
-    return document.links.filter(revoked_at=None, expires_at__gt=timezone.now()).select_related("created_by")
+def active_links(*, document: Document | None = None, folder: Folder | None = None):
+    """The active share links of the document or of the folder."""
+    return ShareLink.objects.filter(
+        document=document, folder=folder, revoked_at=None, expires_at__gt=timezone.now()
+    ).select_related("created_by")
 
 
 def libraries_for_user(*, user):
@@ -207,23 +235,82 @@ def libraries_for_user(*, user):
     return Organisation.objects.filter(pk__in=list(user_roles(user=user))).order_by("name")
 
 
-def visible_organisation_ids(*, document: Document) -> tuple[bool, list[int]]:
-    """Whether the document is public, and the organisations whose members may read it (search audiences)."""
+def visible_organisation_ids(*, document: Document, public: bool | None = None) -> tuple[bool, list[int]]:
+    """Whether the document is public, and the organisations whose members may read it (search audiences).
+
+    `public` may come already computed, from `document_public_q()` annotated on a queryset.
+    """
     folder_ids = document.ancestor_folder_ids()
     shared = Share.objects.filter(Q(document=document) | Q(folder_id__in=folder_ids)).values_list(
         "organisation_id", flat=True
     )
-    public = document.is_public or Folder.objects.filter(pk__in=folder_ids, is_public=True).exists()
+    if public is None:
+        public = document.is_public or _public_folders().filter(pk__in=folder_ids).exists()
     return public, sorted({document.organisation_id, *shared})
 
 
+def document_list_for_pages(*, user):
+    """The documents the user may put in public pages: public, current, of the organisations the user belongs to."""
+    return (
+        Document.objects.filter(
+            document_public_q(),
+            organisation_id__in=list(user_roles(user=user)),
+            deleted_at=None,
+            current_version__isnull=False,
+        )
+        .select_related("organisation", "current_version")
+        .order_by("title", "pk")
+    )
+
+
+def document_list_public(*, pks) -> dict[int, Document]:
+    """The documents among `pks` that anyone may download now (public, current, not in the bin), by pk."""
+    documents = Document.objects.filter(
+        document_public_q(), pk__in=[pk for pk in pks if pk], deleted_at=None, current_version__isnull=False
+    ).select_related("current_version")
+    return {document.pk: document for document in documents}
+
+
 def share_link_get(*, token_hash: str) -> ShareLink:
-    """The active link with this token hash, its document not in the bin; Http404 for any other."""
+    """The active link with this token hash, its document or folder not in the bin; Http404 for any other."""
     link = (
-        ShareLink.objects.select_related("document", "document__current_version", "document__organisation")
-        .filter(token_hash=token_hash, revoked_at=None, expires_at__gt=timezone.now(), document__deleted_at=None)
+        ShareLink.objects.select_related(
+            "document", "document__current_version", "document__organisation", "folder", "folder__organisation"
+        )
+        .filter(token_hash=token_hash, revoked_at=None, expires_at__gt=timezone.now())
+        .filter(Q(document__isnull=False, document__deleted_at=None) | Q(folder__isnull=False, folder__deleted_at=None))
         .first()
     )
     if link is None:
         raise Http404
     return link
+
+
+def share_link_folder_get(*, link: ShareLink, pk: int | None = None) -> Folder:
+    """The link's folder, or one of its subfolders (not in the bin); Http404 for any other folder or link."""
+    if link.folder_id is None:
+        raise Http404
+    if pk is None or pk == link.folder_id:
+        return link.folder
+    folder = (
+        Folder.objects.select_related("organisation")
+        .filter(pk=pk, path__startswith=link.folder.path, deleted_at=None)
+        .first()
+    )
+    if folder is None:
+        raise Http404
+    return folder
+
+
+def share_link_document_get(*, link: ShareLink, pk: int) -> Document:
+    """A document of the link's folder or its subfolders, with a current version; Http404 for any other."""
+    if link.folder_id is None:
+        raise Http404
+    document = (
+        Document.objects.select_related("organisation", "current_version")
+        .filter(pk=pk, folder__path__startswith=link.folder.path, deleted_at=None, current_version__isnull=False)
+        .first()
+    )
+    if document is None:
+        raise Http404
+    return document

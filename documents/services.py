@@ -1,11 +1,10 @@
-"""Writes of the libraries: uploads, versions, folders, the bin, sharing, locks, share links, audit.
+"""Writes of the libraries: uploads, versions, folders, the bin, sharing, locks, audit (share links: `sharing.py`).
 
 Stored bytes are never rewritten: each version gets a new storage name chosen here (never from the upload's
 name), and a failed transaction deletes the file it had just written.
 """
 
 import hashlib
-import secrets
 import uuid
 from datetime import timedelta
 
@@ -19,15 +18,11 @@ from django.utils.translation import gettext as _
 
 from extranet.search.services import search_refresh_later
 
-from .models import AuditAction, AuditEvent, Document, DocumentVersion, Folder, Share, ShareLink, TextStatus
+from .models import AuditAction, AuditEvent, Document, DocumentVersion, Folder, Share, TextStatus
 from .storage import document_storage
 from .uploads import FORMATS, CheckedFile
 
 MAX_FOLDER_DEPTH = 12
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def audit_record(*, organisation, actor, action: str, document=None, folder=None, detail: str = "") -> AuditEvent:
@@ -420,38 +415,6 @@ def locks_release_stale() -> int:
     """Release the locks older than DOCUMENTS_LOCK_TIMEOUT; return how many."""
     limit = timezone.now() - settings.DOCUMENTS_LOCK_TIMEOUT
     return Document.objects.filter(locked_at__lt=limit).update(locked_by=None, locked_at=None)
-
-
-# Share links.
-
-
-def share_link_create(*, document: Document, days: int, user) -> tuple[ShareLink, str]:
-    """A link valid `days` days; the returned token is the only copy (only its hash is stored)."""
-    if not 1 <= days <= settings.DOCUMENTS_LINK_MAX_DAYS:
-        raise ValidationError(
-            _("A link lasts from 1 to %(max)s days."), params={"max": settings.DOCUMENTS_LINK_MAX_DAYS}
-        )
-    token = secrets.token_urlsafe(32)
-    link = ShareLink.objects.create(
-        document=document,
-        token_hash=token_hash(token),
-        created_by=user,
-        expires_at=timezone.now() + timedelta(days=days),
-    )
-    audit_record(
-        organisation=document.organisation,
-        actor=user,
-        action=AuditAction.LINK_CREATE,
-        document=document,
-        detail=_("until %(date)s") % {"date": timezone.localtime(link.expires_at).strftime("%d/%m/%Y")},
-    )
-    return link, token
-
-
-def share_link_revoke(*, document: Document, link_id: int, user) -> None:
-    updated = ShareLink.objects.filter(pk=link_id, document=document, revoked_at=None).update(revoked_at=timezone.now())
-    if updated:
-        audit_record(organisation=document.organisation, actor=user, action=AuditAction.LINK_REVOKE, document=document)
 
 
 # The bin.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import document, files, library
+from .views import document, files, library, links
 
 app_name = "documents"
 
@@ -20,8 +20,12 @@ urlpatterns = [
     path("document/<int:pk>/partage/", document.document_sharing, name="sharing"),
     path("document/<int:pk>/liens/", document.link_create, name="link_create"),
     path("document/<int:pk>/liens/<int:link_id>/revoquer/", document.link_revoke, name="link_revoke"),
-    path("lien/<str:token>/", files.link_page, name="link"),
-    path("lien/<str:token>/telecharger/", files.link_download, name="link_download"),
+    path("lien/<str:token>/", links.link_page, name="link"),
+    path("lien/<str:token>/telecharger/", links.link_download, name="link_download"),
+    path("lien/<str:token>/dossier/<int:pk>/", links.link_folder, name="link_folder"),
+    path(
+        "lien/<str:token>/document/<int:pk>/telecharger/", links.link_document_download, name="link_document_download"
+    ),
     path("<slug:slug>/", library.library, name="library"),
     path("<slug:slug>/envoyer/", library.upload, name="upload"),
     path("<slug:slug>/nouveau-dossier/", library.folder_create, name="folder_create"),
@@ -33,4 +37,10 @@ urlpatterns = [
     path("<slug:slug>/dossier/<int:pk>/corbeille/", library.folder_delete, name="folder_delete"),
     path("<slug:slug>/dossier/<int:pk>/restaurer/", library.folder_restore, name="folder_restore"),
     path("<slug:slug>/dossier/<int:pk>/partage/", library.folder_sharing, name="folder_sharing"),
+    path("<slug:slug>/dossier/<int:pk>/liens/", library.folder_link_create, name="folder_link_create"),
+    path(
+        "<slug:slug>/dossier/<int:pk>/liens/<int:link_id>/revoquer/",
+        library.folder_link_revoke,
+        name="folder_link_revoke",
+    ),
 ]

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import selectors, services
+from .. import selectors, services, sharing
 from ..forms import MoveForm, NameForm, NewVersionForm, ShareLinkForm, sharing_form
 from ..previews import INLINE_FORMATS
 
@@ -175,7 +175,7 @@ def link_create(request, pk):
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["days"]))
         return redirect(document.get_absolute_url())
-    _link, token = services.share_link_create(document=document, days=form.cleaned_data["days"], user=request.user)
+    _link, token = sharing.share_link_create(document=document, days=form.cleaned_data["days"], user=request.user)
     messages.success(request, _("Link created: copy it now, it will not be shown again."))
     return document_detail(request, pk, link_token=token)
 
@@ -183,6 +183,6 @@ def link_create(request, pk):
 @require_POST
 def link_revoke(request, pk, link_id):
     document = selectors.document_get_for_user(user=request.user, pk=pk, action="manage")
-    services.share_link_revoke(document=document, link_id=link_id, user=request.user)
+    sharing.share_link_revoke(document=document, link_id=link_id, user=request.user)
     messages.success(request, _("The link no longer works."))
     return redirect(document.get_absolute_url())

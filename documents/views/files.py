@@ -6,7 +6,6 @@ response forbids type sniffing and, except the PDF viewer, runs in a sandbox wit
 
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
@@ -85,35 +84,3 @@ def thumbnail(request, pk):
         inline=True,
         public=document.access == selectors.Access.PUBLIC,
     )
-
-
-def _link(token: str):
-    link = selectors.share_link_get(token_hash=services.token_hash(token))
-    if link.document.current_version is None:
-        raise Http404
-    return link
-
-
-def link_page(request, token):
-    """What someone without an account sees through a share link: the title and a download button."""
-    link = _link(token)
-    response = render(request, "documents/link.html", {"link": link, "document": link.document, "token": token})
-    response["Referrer-Policy"] = "no-referrer"
-    return response
-
-
-def link_download(request, token):
-    link = _link(token)
-    document, version = link.document, link.document.current_version
-    services.audit_record(
-        organisation=document.organisation,
-        actor=request.user,
-        action=AuditAction.LINK_DOWNLOAD,
-        document=document,
-        detail=f"v{version.number}",
-    )
-    response = file_response(
-        file=version.file, name=version.original_name, content_type=version.content_type, size=version.size
-    )
-    response["Referrer-Policy"] = "no-referrer"
-    return response

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from extranet.organisations.models import Organisation
 
-from .. import selectors, services
-from ..forms import MoveForm, NameForm, UploadForm, sharing_form
+from .. import selectors, services, sharing
+from ..forms import MoveForm, NameForm, ShareLinkForm, UploadForm, sharing_form
 
 
 def _library_for(user, slug: str, action: str = "view") -> tuple[Organisation, selectors.Access]:
@@ -44,8 +44,17 @@ def library_index(request):
     )
 
 
-def _folder_page(request, organisation, folder, access):
+def _folder_page(request, organisation, folder, access, link_token=None):
     contents = selectors.folder_contents(organisation=organisation, folder=folder)
+    if access == selectors.Access.PUBLIC:
+        # A visitor in a public folder: its contents, read-only, from the highest public folder down.
+        context = {
+            "organisation": organisation,
+            "folder": folder,
+            "breadcrumbs": selectors.folder_public_breadcrumbs(folder=folder),
+            **contents,
+        }
+        return render(request, "documents/folder_readonly.html", context)
     context = {
         "organisation": organisation,
         "folder": folder,
@@ -56,6 +65,10 @@ def _folder_page(request, organisation, folder, access):
         "name_form": NameForm(),
         **contents,
     }
+    if folder and access >= selectors.Access.MANAGE:
+        context["link_form"] = ShareLinkForm()
+        context["links"] = selectors.active_links(folder=folder)
+        context["link_token"] = link_token
     if folder and access >= selectors.Access.WRITE:
         context["move_form"] = MoveForm(
             folders=selectors.folder_choices(organisation=organisation).exclude(path__startswith=folder.path),
@@ -199,6 +212,27 @@ def folder_sharing(request, slug, pk):
         {"form": form, "target": folder, "organisation": folder.organisation},
         status=400 if form.errors else 200,
     )
+
+
+@require_POST
+def folder_link_create(request, slug, pk):
+    """A share link to the folder's subtree; its address is shown once, on the page answered here."""
+    folder = selectors.folder_get_for_user(user=request.user, slug=slug, pk=pk, action="manage")
+    form = ShareLinkForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["days"]))
+        return redirect(folder.get_absolute_url())
+    _link, token = sharing.share_link_create(folder=folder, days=form.cleaned_data["days"], user=request.user)
+    messages.success(request, _("Link created: copy it now, it will not be shown again."))
+    return _folder_page(request, folder.organisation, folder, folder.access, link_token=token)
+
+
+@require_POST
+def folder_link_revoke(request, slug, pk, link_id):
+    folder = selectors.folder_get_for_user(user=request.user, slug=slug, pk=pk, action="manage")
+    sharing.share_link_revoke(folder=folder, link_id=link_id, user=request.user)
+    messages.success(request, _("The link no longer works."))
+    return redirect(folder.get_absolute_url())
 
 
 def shares_received(request, slug):

@@ -1,1 +1,1 @@
-from .pages import NoticeAttachment, NoticeIndexPage, NoticeKind, NoticePage, NoticeSectionPage  # noqa: F401
+from .pages import NoticeAttachment, NoticeIndexPage, NoticeKind, NoticeLibraryAttachment, NoticePage, NoticeSectionPage  # noqa: F401

@@ -21,7 +21,7 @@ from extranet.public.pages import (
 )
 
 from .blocks import NoticeBodyBlock
-from .validators import validate_notice_document
+from .validators import validate_library_document, validate_notice_document
 
 
 class NoticeKind(models.TextChoices):
@@ -104,6 +104,15 @@ class NoticePage(CacheableForAnonymousMixin, Page):
         FieldRowPanel([FieldPanel("publication_date"), FieldPanel("expiry_date")], heading=_("Dates")),
         FieldPanel("body"),
         InlinePanel("attachments", heading=_("Attachments"), label=_("Attachment")),
+        InlinePanel(
+            "library_attachments",
+            heading=_("Attachments from a library"),
+            label=_("Library document"),
+            help_text=_(
+                "Public documents of your organisation's library; "
+                "a document that stops being public disappears from the page."
+            ),
+        ),
     ]
     # What both searches read: Wagtail's admin search and the unified search (extranet.search).
     search_fields = [
@@ -138,11 +147,12 @@ class NoticePage(CacheableForAnonymousMixin, Page):
         return timezone.make_aware(datetime.combine(self.publication_date, time.min))
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import notice_attachment_list, notice_section_of
+        from .selectors import notice_attachment_list, notice_library_attachment_list, notice_section_of
 
         context = super().get_context(request, *args, **kwargs)
         context["section"] = notice_section_of(notice=self)
         context["attachments"] = notice_attachment_list(notice=self)
+        context["library_attachments"] = notice_library_attachment_list(notice=self)
         return context
 
 
@@ -171,5 +181,32 @@ class NoticeAttachment(Orderable):
         if self.document_id:
             try:
                 validate_notice_document(self.document)
+            except ValidationError as error:
+                raise ValidationError({"document": error}) from error
+
+
+class NoticeLibraryAttachment(Orderable):
+    """A public document of a library attached to a notice; the page links to its permission-checked download."""
+
+    page = ParentalKey(NoticePage, on_delete=models.CASCADE, related_name="library_attachments")
+    document = models.ForeignKey(
+        "documents.Document", verbose_name=_("library document"), on_delete=models.CASCADE, related_name="+"
+    )
+    label = models.CharField(_("link text"), max_length=200, blank=True, help_text=_("The document's title if empty."))
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("library attachment")
+        verbose_name_plural = _("library attachments")
+
+    def __str__(self):
+        return self.label or str(self.document)
+
+    def clean(self):
+        super().clean()
+        if self.document_id:
+            try:
+                validate_library_document(self.document)
             except ValidationError as error:
                 raise ValidationError({"document": error}) from error

@@ -78,6 +78,17 @@ def notice_attachment_list(*, notice: NoticePage):
     return notice.attachments.select_related("document").order_by("sort_order")
 
 
+def notice_library_attachment_list(*, notice: NoticePage) -> list:
+    """The notice's library documents that anyone may download now, each as `public_document`; the others left out."""
+    from documents.selectors import document_list_public
+
+    attachments = sorted(notice.library_attachments.all(), key=lambda item: item.sort_order or 0)
+    public = document_list_public(pks=[item.document_id for item in attachments])
+    for item in attachments:
+        item.public_document = public.get(item.document_id)
+    return [item for item in attachments if item.public_document]
+
+
 def notice_section_requires_approval(*, section: NoticeSectionPage) -> bool:
     """Tell whether the section's notices go through the département's approval workflow."""
     return WorkflowPage.objects.filter(page=section, workflow__name=APPROVAL_WORKFLOW_NAME).exists()

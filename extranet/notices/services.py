@@ -17,7 +17,7 @@ from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, Wor
 from extranet.organisations.models import Organisation, OrganisationGroup, OrganisationKind, Role
 from extranet.organisations.services import PAGE_PERMISSIONS_BY_ROLE, organisation_section_page
 
-from .pages import NoticeAttachment, NoticeIndexPage, NoticePage, NoticeSectionPage
+from .pages import NoticeAttachment, NoticeIndexPage, NoticeLibraryAttachment, NoticePage, NoticeSectionPage
 from .selectors import APPROVAL_WORKFLOW_NAME, notice_section_requires_approval
 
 APPROVAL_TASK_NAME = "Relecture par le Département"
@@ -100,10 +100,13 @@ def notice_create(
     expiry_date=None,
     body=(),
     attachments=(),
+    library_attachments=(),
     slug: str = "",
     publish: bool = True,
 ) -> NoticePage:
-    """Add a notice to the section as `user`, published or as a draft; `attachments` are (document, label) pairs.
+    """Add a notice to the section as `user`, published or as a draft.
+
+    `attachments` are (Wagtail document, label) pairs; `library_attachments` are (library document, label) pairs.
 
     Wagtail's admin is where editors write notices; this is for the demo data and the tests.
     """
@@ -119,6 +122,9 @@ def notice_create(
         live=False,
     )
     notice.attachments = [NoticeAttachment(document=document, label=label) for document, label in attachments]
+    notice.library_attachments = [
+        NoticeLibraryAttachment(document=document, label=label) for document, label in library_attachments
+    ]
     section.add_child(instance=notice)
     revision = notice.save_revision(user=user, log_action=True)
     if publish:

@@ -48,3 +48,15 @@ def validate_notice_document(document) -> None:
             params={"title": document.title},
             code="document_format",
         )
+
+
+def validate_library_document(document) -> None:
+    """Refuse a library document that anyone may not download: a public page may only link to public ones."""
+    from documents.selectors import document_list_public
+
+    if document is not None and document.pk not in document_list_public(pks=[document.pk]):
+        raise ValidationError(
+            _("“%(title)s” is not public in its library: only public documents can be linked from a public page."),
+            params={"title": document.title},
+            code="document_not_public",
+        )

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from documents import services
+from documents import services, sharing
 from documents.models import ShareLink
 
 pytestmark = pytest.mark.django_db
@@ -148,7 +148,7 @@ def test_a_public_document_serves_its_current_version_to_anyone_but_not_its_hist
 
 class TestShareLinks:
     def link(self, library, editor, **changes):
-        link, token = services.share_link_create(document=library["private"], days=3, user=editor)
+        link, token = sharing.share_link_create(document=library["private"], days=3, user=editor)
         if changes:
             ShareLink.objects.filter(pk=link.pk).update(**changes)
         return token
@@ -219,3 +219,55 @@ def test_a_read_write_partner_uploads_into_the_shared_folder_only(
     root = client.post(url, {"folder": "", "files": [upload_file("b.pdf", pdf_bytes())]})
     assert (shared.status_code, root.status_code) == (302, 404)
     assert library["shared_folder"].documents.filter(title="a.pdf").exists()
+
+
+@pytest.mark.parametrize("who", ["partner", "outsider", "anonymous"])
+def test_the_page_chooser_never_offers_another_organisations_documents(viewers, editor, library, who):
+    """Even public, Jargeau's documents are neither listed nor choosable in others' page chooser; private never."""
+    services.document_sharing_set(document=library["shared"], is_public=True, shares={}, user=editor)
+    client = viewers(who)
+    listing = client.get("/admin/library_document_chooser/")
+    assert listing.status_code in (200, 302, 403)
+    assert "station.pdf" not in listing.content.decode() and "salaires.pdf" not in listing.content.decode()
+    for name in ("shared", "private"):
+        chosen = client.get(f"/admin/library_document_chooser/chosen/{library[name].pk}/")
+        assert chosen.status_code in (302, 403, 404)
+        assert library[name].title not in chosen.content.decode()
+
+
+@pytest.mark.parametrize("who", ["member", "partner", "outsider", "anonymous"])
+def test_folder_links_cannot_be_made_or_revoked_without_manage_rights(viewers, commune, editor, library, who):
+    """Members (who write but do not manage), partners, others and visitors: 404 for making or revoking links."""
+    link, _token = sharing.share_link_create(folder=library["shared_folder"], days=3, user=editor)
+    client = viewers(who)
+    for target in ("shared_folder", "private_folder"):
+        base = f"/bibliotheque/{commune.slug}/dossier/{library[target].pk}/liens/"
+        assert client.post(base, {"days": 3}).status_code == 404
+        assert client.post(f"{base}{link.pk}/revoquer/").status_code == 404
+    assert ShareLink.objects.filter(folder__isnull=False).count() == 1
+    link.refresh_from_db()
+    assert link.revoked_at is None
+
+
+@pytest.mark.parametrize("who", ["member", "partner", "outsider", "anonymous"])
+def test_a_folder_link_reaches_its_folder_only_whoever_holds_it(viewers, editor, library, who):
+    """Logged in or not, a folder link opens that folder and its documents, never the private ones."""
+    _link, token = sharing.share_link_create(folder=library["shared_folder"], days=3, user=editor)
+    client = viewers(who)
+    assert client.get(f"/bibliotheque/lien/{token}/").status_code == 200
+    assert client.get(f"/bibliotheque/lien/{token}/document/{library['shared'].pk}/telecharger/").status_code == 200
+    assert client.get(f"/bibliotheque/lien/{token}/dossier/{library['private_folder'].pk}/").status_code == 404
+    assert client.get(f"/bibliotheque/lien/{token}/document/{library['private'].pk}/telecharger/").status_code == 404
+
+
+@pytest.mark.parametrize("who", ["partner", "outsider", "anonymous"])
+def test_a_public_folder_opens_to_anyone_and_nothing_else_does(viewers, commune, editor, library, who):
+    """Public (and no longer shared), the folder lists its documents to anyone; all else stays 404."""
+    services.folder_sharing_set(folder=library["shared_folder"], is_public=True, shares={}, user=editor)
+    client = viewers(who)
+    response = client.get(f"/bibliotheque/{commune.slug}/dossier/{library['shared_folder'].pk}/")
+    assert response.status_code == 200 and "station.pdf" in response.content.decode()
+    assert client.get(f"/bibliotheque/{commune.slug}/").status_code == 404
+    private = client.get(f"/bibliotheque/{commune.slug}/dossier/{library['private_folder'].pk}/")
+    assert private.status_code == 404 and "salaires.pdf" not in private.content.decode()
+    assert client.get(f"/bibliotheque/document/{library['shared'].pk}/versions/1/telecharger/").status_code == 404

@@ -49,3 +49,22 @@ def test_the_shared_with_us_listing_runs_a_constant_number_of_queries(client, co
     few = queries(client, url)
     share_some(2, 10)
     assert queries(client, url) == few
+
+
+@pytest.mark.parametrize("through", ["link", "public"])
+def test_a_visitors_folder_listing_runs_a_constant_number_of_queries(client, commune, member, editor, through):
+    """A folder seen through its share link or as a public folder costs the same queries with 2 or 12 items."""
+    from documents import sharing
+
+    target = folder(commune, user=member, name="Publications")
+    if through == "link":
+        _link, token = sharing.share_link_create(folder=target, days=3, user=editor)
+        url = f"/bibliotheque/lien/{token}/"
+    else:
+        share(target, None, user=editor, is_public=True)
+        url = target.get_absolute_url()
+    fill(commune, member, target, 0, 2)
+    queries(client, url)
+    few = queries(client, url)
+    fill(commune, member, target, 2, 12)
+    assert queries(client, url) == few

@@ -69,3 +69,31 @@ def test_a_new_version_replaces_the_searchable_text(search_index, commune, membe
     services.document_add_version(document=item, checked=checked("avis.odt", odt_bytes("Avis réservé")), user=member)
     assert titles(member, "réservé") == ["avis.odt"]
     assert titles(member, "favorable") == []
+
+
+def test_preparing_a_document_for_the_index_costs_one_query(commune, member, editor):
+    """Whether it is public comes with the queryset; only its shares are read, one query per document."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from haystack import connections
+
+    from documents.models import Document
+
+    index = connections["default"].get_unified_index().get_index(Document)
+    public_folder = folder(commune, user=editor, name="Délibérations")
+    share(public_folder, None, user=editor, is_public=True)
+
+    def preparing() -> tuple[int, list]:
+        with CaptureQueriesContext(connection) as captured:
+            prepared = [index.full_prepare(item) for item in index.index_queryset()]
+        return len(captured), prepared
+
+    for number in range(2):
+        document(commune, user=member, name=f"deliberation-{number}.pdf", folder=public_folder)
+    few, _prepared = preparing()
+    for number in range(2, 8):
+        document(commune, user=member, name=f"note-{number}.pdf")
+    many, prepared = preparing()
+    assert many - few == 6
+    public = {item["title"] for item in prepared if "public" in item["visibility"]}
+    assert public == {"deliberation-0.pdf", "deliberation-1.pdf"}
