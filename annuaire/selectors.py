@@ -1,6 +1,6 @@
 """Permission-aware reads of the directory; field visibility itself is decided in `visibility.py`."""
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.http import Http404
 
 from extranet.organisations.models import Membership, Organisation, OrganisationKind
@@ -42,11 +42,18 @@ def organisation_directory_get(*, slug: str) -> Organisation:
     return organisation
 
 
+def person_memberships_prefetch() -> Prefetch:
+    """The person's memberships, read in one query for a whole page of cards (visibility needs them)."""
+    return Prefetch("user__memberships", queryset=Membership.objects.only("pk", "user_id", "organisation_id"))
+
+
 def _cards():
     """Cards of active people still members of the card's organisation (one membership per pair: no duplicates)."""
-    return PersonCard.objects.filter(
-        user__is_active=True, user__memberships__organisation=F("organisation")
-    ).select_related("user", "organisation", "organisation__directory_profile", "service")
+    return (
+        PersonCard.objects.filter(user__is_active=True, user__memberships__organisation=F("organisation"))
+        .select_related("user", "organisation", "organisation__directory_profile", "service")
+        .prefetch_related(person_memberships_prefetch())
+    )
 
 
 def person_card_queryset_for(*, viewer: Viewer):
@@ -59,7 +66,10 @@ def person_card_queryset_for(*, viewer: Viewer):
         Q(organisation__directory_profile__isnull=True)
         | Q(organisation__directory_profile__widest_person_visibility__in=allowed)
     )
-    visible |= Q(organisation_id__in=viewer.organisation_ids)
+    if viewer.organisation_ids:
+        # "My organisation only": the viewer shares any organisation with the person, not only the card's.
+        shared = Membership.objects.filter(user_id=OuterRef("user_id"), organisation_id__in=viewer.organisation_ids)
+        visible |= Q(Exists(shared))
     if viewer.user_id:
         visible |= Q(user_id=viewer.user_id)
     return cards.filter(visible)

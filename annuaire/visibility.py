@@ -93,10 +93,24 @@ def person_field_visibility(card, name: str) -> Visibility:
     return narrowest(getattr(card, PERSON_FIELD_VISIBILITY[name]), card.card_visibility, limit)
 
 
-def viewer_reaches(*, viewer: Viewer, visibility: str, organisation_id: int, owner_id: int | None = None) -> bool:
+def person_organisation_ids(card) -> frozenset[int]:
+    """Every organisation the card's person belongs to (listings prefetch the memberships: no query per card)."""
+    return frozenset(
+        {card.organisation_id, *(membership.organisation_id for membership in card.user.memberships.all())}
+    )
+
+
+def viewer_reaches(
+    *, viewer: Viewer, visibility: str, organisation_ids: frozenset[int], owner_id: int | None = None
+) -> bool:
+    """Whether the viewer may read a field of this audience; sharing any organisation with the person is enough.
+
+    "My organisation only" means the viewer is a member of at least one of the person's organisations (any of
+    their memberships, not only the card's organisation).
+    """
     if viewer.is_superuser or (owner_id is not None and viewer.user_id == owner_id):
         return True
-    if organisation_id in viewer.organisation_ids:
+    if viewer.organisation_ids & organisation_ids:
         return True
     return visibility in viewer.audiences()
 
@@ -119,7 +133,7 @@ def _person_values(card) -> dict:
 def person_card_visible_fields(*, viewer: Viewer, card) -> dict | None:
     """The card's fields the viewer may read (absent keys are hidden), or None if the card itself is hidden."""
     reaches = {
-        "organisation_id": card.organisation_id,
+        "organisation_ids": person_organisation_ids(card),
         "owner_id": card.user_id,
         "viewer": viewer,
     }

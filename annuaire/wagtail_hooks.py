@@ -12,6 +12,13 @@ def refresh_cards_of_a_departed_member(*, organisation, user):
     search_refresh_later(model=PersonCard, pks=pks)
 
 
+@hooks.register("membership_added")
+def refresh_cards_of_a_new_member(*, organisation, user):
+    """The person's cards are readable by members of any of their organisations: re-index them with the new one."""
+    pks = list(PersonCard.objects.filter(user=user).values_list("pk", flat=True))
+    search_refresh_later(model=PersonCard, pks=pks)
+
+
 @hooks.register("user_changed")
 def refresh_cards_of_a_renamed_user(*, user):
     """The search entries of the person's cards carry their name and job title: re-index them."""
