@@ -7,6 +7,7 @@ from treebeard.mp_tree import MP_Node
 
 from extranet.organisations.models import Organisation
 
+from .storage import photo_storage
 from .validators import validate_phone
 
 
@@ -89,6 +90,9 @@ class PersonCard(models.Model):
     phone = models.CharField(_("office phone"), max_length=30, blank=True, validators=[validate_phone])
     mobile = models.CharField(_("mobile phone"), max_length=30, blank=True, validators=[validate_phone])
     email = models.EmailField(_("contact e-mail"), blank=True)
+    # Re-encoded by `photos.photo_clean` and named by the service (`annuaire/photos/<uuid>.jpg`), in private
+    # storage without URL: only the person_photo view reads it, after the visibility check.
+    photo = models.FileField(_("photo"), storage=photo_storage, max_length=200, blank=True, editable=False)
     card_visibility = models.CharField(
         _("who sees the card"), max_length=20, choices=Visibility.choices, default=Visibility.MEMBERS
     )
@@ -104,6 +108,9 @@ class PersonCard(models.Model):
     email_visibility = models.CharField(
         _("who sees the e-mail"), max_length=20, choices=Visibility.choices, default=Visibility.MEMBERS
     )
+    photo_visibility = models.CharField(
+        _("who sees the photo"), max_length=20, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -113,3 +120,8 @@ class PersonCard(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+    @property
+    def photo_version(self) -> str:
+        """Changes with each new photo, so that addresses of a replaced photo are not served from a cache."""
+        return self.photo.name.rpartition("/")[2].partition(".")[0] if self.photo else ""

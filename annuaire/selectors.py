@@ -108,6 +108,14 @@ def person_card_get_for_viewer(*, viewer: Viewer, card_id: int) -> tuple[PersonC
     return card, fields
 
 
+def person_card_photo_get_for_viewer(*, viewer: Viewer, card_id: int) -> str:
+    """The stored name of the card's photo if the viewer may see it; Http404 for no card, no photo or a hidden one."""
+    _card, fields = person_card_get_for_viewer(viewer=viewer, card_id=card_id)
+    if not fields.get("photo"):
+        raise Http404
+    return fields["photo"]
+
+
 def person_card_get_for_editor(*, viewer: Viewer, card_id: int) -> PersonCard:
     """A card the viewer may edit: their own, or one of an organisation they administer; Http404 otherwise."""
     card = _cards().filter(pk=card_id).first()

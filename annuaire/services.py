@@ -1,6 +1,9 @@
 """Writes to the directory: cards, directory entries, services."""
 
+import uuid
+
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -8,6 +11,8 @@ from extranet.organisations.models import Membership, Organisation
 from extranet.search.services import search_refresh_later
 
 from .models import VISIBILITY_RANK, OrganisationProfile, PersonCard, Service, Visibility
+from .photos import CleanPhoto
+from .storage import photo_storage
 from .visibility import PERSON_FIELD_VISIBILITY
 
 CARD_FIELDS = ("function", "service", "phone", "mobile", "email")
@@ -69,6 +74,32 @@ def person_card_update(*, card: PersonCard, **fields) -> PersonCard:
     card.full_clean(exclude=["user", "organisation"])
     _check_limits(card)
     card.save()
+    return card
+
+
+def _photo_delete_on_commit(name: str) -> None:
+    """Delete a replaced or removed photo once the change is committed (a rollback keeps it)."""
+    if name:
+        transaction.on_commit(lambda: photo_storage().delete(name))
+
+
+@transaction.atomic
+def person_card_photo_set(*, card: PersonCard, photo: CleanPhoto) -> PersonCard:
+    """Store a checked, re-encoded photo under a random name and drop the previous one."""
+    previous = card.photo.name if card.photo else ""
+    card.photo.save(f"annuaire/photos/{uuid.uuid4().hex}.jpg", ContentFile(photo.content), save=False)
+    card.save(update_fields=["photo", "updated_at"])
+    _photo_delete_on_commit(previous)
+    return card
+
+
+@transaction.atomic
+def person_card_photo_remove(*, card: PersonCard) -> PersonCard:
+    """Take the photo off the card and delete its file."""
+    previous = card.photo.name if card.photo else ""
+    card.photo = ""
+    card.save(update_fields=["photo", "updated_at"])
+    _photo_delete_on_commit(previous)
     return card
 
 

@@ -27,6 +27,7 @@ urlpatterns = [
     path("organisations/<slug:slug>/import/confirmer/", imports.people_import_confirm, name="people_import_confirm"),
     path("personnes/", directory.person_list, name="person_list"),
     path("personnes/<int:card_id>/", directory.person_detail, name="person_detail"),
+    path("personnes/<int:card_id>/photo.jpg", directory.person_photo, name="person_photo"),
     path("personnes/<int:card_id>/contact.vcf", exports.person_vcard, name="person_vcard"),
     path("personnes/<int:card_id>/modifier/", editing.person_edit, name="person_edit"),
     path("ma-fiche/", editing.my_card, name="my_card"),

@@ -19,6 +19,7 @@ PERSON_FIELD_VISIBILITY = {
     "phone": "phone_visibility",
     "mobile": "mobile_visibility",
     "email": "email_visibility",
+    "photo": "photo_visibility",
 }
 ORGANISATION_PUBLIC_FIELDS = (
     "address",
@@ -127,6 +128,8 @@ def _person_values(card) -> dict:
         "phone": card.phone,
         "mobile": card.mobile,
         "email": card.email or card.user.email,
+        # The stored name: views turn it into the person_photo address or read it for a vCard.
+        "photo": card.photo.name if card.photo else "",
     }
 
 

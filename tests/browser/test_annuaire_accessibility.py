@@ -1,11 +1,15 @@
 """axe-core finds no WCAG 2.1 A/AA violation on the directory's pages, for visitors and administrators."""
 
+import io
 import pprint
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 from playwright.sync_api import expect
 
-from annuaire.services import service_create
+from annuaire.photos import photo_clean
+from annuaire.services import person_card_photo_set, service_create
 from tests.annuaire.factories import organisation_profile, person_card
 from tests.organisations.factories import OrganisationFactory, membership
 
@@ -19,9 +23,17 @@ def jargeau():
     organisation_profile(jargeau, city="Jargeau", phone="02 38 59 70 07", opening_hours="Lundi 9 h – 12 h")
     direction = service_create(organisation=jargeau, name="Direction générale")
     voirie = service_create(organisation=jargeau, name="Voirie", parent=direction)
-    person_card(
-        jargeau, service=voirie, function="Chef d'équipe", card_visibility="public", function_visibility="public"
+    card = person_card(
+        jargeau,
+        service=voirie,
+        function="Chef d'équipe",
+        card_visibility="public",
+        function_visibility="public",
+        photo_visibility="public",
     )
+    photo = io.BytesIO()
+    Image.new("RGB", (80, 80), (30, 90, 160)).save(photo, "PNG")
+    person_card_photo_set(card=card, photo=photo_clean(SimpleUploadedFile("photo.png", photo.getvalue())))
     return jargeau
 
 
