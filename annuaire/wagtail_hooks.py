@@ -20,7 +20,7 @@ def refresh_cards_of_a_new_member(*, organisation, user):
 
 
 @hooks.register("user_changed")
-def refresh_cards_of_a_renamed_user(*, user):
-    """The search entries of the person's cards carry their name and job title: re-index them."""
+def refresh_cards_of_a_changed_user(*, user):
+    """Re-index the person's cards: their entries carry the name, and a deactivated account's cards leave the index."""
     pks = list(PersonCard.objects.filter(user=user).values_list("pk", flat=True))
     search_refresh_later(model=PersonCard, pks=pks)
