@@ -5,7 +5,7 @@ from django.http import Http404
 
 from extranet.organisations.models import Membership, Organisation, OrganisationKind
 
-from .models import PersonCard, Service
+from .models import PeopleImport, PersonCard, Service
 from .visibility import Viewer, person_card_visible_fields
 
 
@@ -164,5 +164,22 @@ def account_emails_outside(*, organisation, emails: list[str]) -> set[str]:
     from django.contrib.auth import get_user_model
 
     members = Membership.objects.filter(organisation=organisation).values("user")
-    accounts = get_user_model().objects.filter(email__in=emails).exclude(pk__in=members)
-    return {email.lower() for email in accounts.values_list("email", flat=True)}
+    found = set()
+    # In batches: a large file holds more addresses than a database accepts parameters in one query.
+    for start in range(0, len(emails), 500):
+        batch = emails[start : start + 500]
+        accounts = get_user_model().objects.filter(email__in=batch).exclude(pk__in=members)
+        found |= {email.lower() for email in accounts.values_list("email", flat=True)}
+    return found
+
+
+def people_import_get_for_admin(*, user, slug: str, import_id: int) -> PeopleImport:
+    """An import of an organisation the user administers the members of; Http404 for missing and forbidden alike."""
+    from extranet.organisations.selectors import organisation_get_for_member
+
+    organisation = organisation_get_for_member(user=user, slug=slug, action="manage_members")
+    people_import = PeopleImport.objects.filter(pk=import_id, organisation=organisation).first()
+    if people_import is None:
+        raise Http404
+    people_import.organisation = organisation
+    return people_import

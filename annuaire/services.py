@@ -1,19 +1,33 @@
 """Writes to the directory: cards, directory entries, services."""
 
+import logging
 import uuid
+from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from extranet.organisations.models import Membership, Organisation
 from extranet.search.services import search_refresh_later
 
-from .models import VISIBILITY_RANK, OrganisationProfile, PersonCard, Service, Visibility
+from .models import (
+    VISIBILITY_RANK,
+    ImportStatus,
+    OrganisationProfile,
+    PeopleImport,
+    PersonCard,
+    Service,
+    Visibility,
+)
 from .photos import CleanPhoto
-from .storage import photo_storage
+from .storage import import_storage, photo_storage
 from .visibility import PERSON_FIELD_VISIBILITY
+
+logger = logging.getLogger(__name__)
 
 CARD_FIELDS = ("function", "service", "phone", "mobile", "email")
 VISIBILITY_FIELDS = ("card_visibility", *sorted(set(PERSON_FIELD_VISIBILITY.values())))
@@ -174,3 +188,163 @@ def people_import_apply(*, organisation: Organisation, rows: list[dict]) -> int:
                 fields["service"] = services_by_name.get(values["service"].lower())
             person_card_update(card=card, **fields)
     return len(rows)
+
+
+IMPORT_CHUNK = 100
+# Lines kept in the stored report: every faulty line up to REPORT_MAX_ROWS, or a preview of a clean file.
+REPORT_MAX_ROWS = 500
+PREVIEW_ROWS = 100
+
+
+@transaction.atomic
+def people_import_start(*, organisation: Organisation, user, upload, language: str = "") -> PeopleImport:
+    """Keep an uploaded CSV in private storage and queue its check; nothing is written to the directory.
+
+    A file over ANNUAIRE_IMPORT_MAX_BYTES is refused here, before it is stored. An earlier import of the
+    organisation still waiting for its confirmation is replaced (its file deleted).
+    """
+    from . import importer
+    from .tasks import people_import_check_task
+
+    if upload.size > importer.import_max_bytes():
+        raise ValidationError(importer.too_large_message(upload.size), code="too_large")
+    for earlier in PeopleImport.objects.select_for_update().filter(
+        organisation=organisation, status=ImportStatus.CHECKED
+    ):
+        _import_file_delete_on_commit(earlier)
+        earlier.status = ImportStatus.REPLACED
+        earlier.save(update_fields=["status", "file", "updated_at"])
+    people_import = PeopleImport(
+        organisation=organisation,
+        created_by=user,
+        file_name=(upload.name or "")[-255:],
+        file_size=upload.size,
+        language=language,
+    )
+    people_import.file.save(f"annuaire/imports/{uuid.uuid4().hex}.csv", upload, save=False)
+    people_import.save()
+    # The task row is written in this transaction: the worker sees it once the import is committed.
+    people_import_check_task.enqueue(import_id=people_import.pk)
+    return people_import
+
+
+def _import_file_delete_on_commit(people_import: PeopleImport) -> None:
+    name = people_import.file.name if people_import.file else ""
+    people_import.file = ""
+    if name:
+        transaction.on_commit(lambda: import_storage().delete(name))
+
+
+def _import_progress(people_import: PeopleImport, done: int, total: int) -> None:
+    """Record the progress where the import page reads it (outside any transaction in the worker)."""
+    people_import.done, people_import.total = done, total
+    PeopleImport.objects.filter(pk=people_import.pk).update(done=done, total=total, updated_at=timezone.now())
+
+
+def _import_read(people_import: PeopleImport) -> bytes:
+    with import_storage().open(people_import.file.name, "rb") as file:
+        return file.read()
+
+
+def _import_parse(people_import: PeopleImport, *, progress=lambda done, total: None):
+    from . import importer
+    from .selectors import account_emails_outside
+
+    organisation = people_import.organisation
+    return importer.people_import_parse(
+        data=_import_read(people_import),
+        service_names={name.lower() for name in organisation.services.values_list("name", flat=True)},
+        accounts_outside=lambda emails: account_emails_outside(organisation=organisation, emails=emails),
+        progress=progress,
+    )
+
+
+def _report_data(report) -> dict:
+    """What the import page shows: the file's errors and warnings, the faulty lines, or a preview of a clean file."""
+    faulty = [row for row in report.rows if row.errors]
+    shown = faulty[:REPORT_MAX_ROWS] if faulty else report.rows[:PREVIEW_ROWS]
+    return {
+        "file_errors": report.file_errors,
+        "warnings": report.warnings,
+        "row_count": len(report.rows),
+        "error_count": len(faulty),
+        "rows": [{"line": row.line, "values": row.values, "errors": row.errors} for row in shown],
+        "omitted": (len(faulty) if faulty else len(report.rows)) - len(shown),
+    }
+
+
+def _import_failed(people_import: PeopleImport) -> None:
+    logger.exception("People import %s failed", people_import.pk)
+    _import_file_delete_on_commit(people_import)
+    people_import.status = ImportStatus.FAILED
+    people_import.save(update_fields=["status", "file", "updated_at"])
+
+
+def people_import_check(*, import_id: int) -> PeopleImport | None:
+    """Check the stored file line by line (run by the task worker), recording progress and the report."""
+    people_import = PeopleImport.objects.select_related("organisation").filter(pk=import_id).first()
+    if people_import is None or people_import.status != ImportStatus.CHECKING:
+        return people_import
+    try:
+        with translation.override(people_import.language or settings.LANGUAGE_CODE):
+            report = _import_parse(people_import, progress=partial(_import_progress, people_import))
+            people_import.report = _report_data(report)
+    except Exception:
+        _import_failed(people_import)
+        raise
+    people_import.is_clean = report.is_clean
+    people_import.status = ImportStatus.CHECKED
+    if not report.is_clean:
+        # A file with errors is never written: it is not kept.
+        _import_file_delete_on_commit(people_import)
+    people_import.save()
+    return people_import
+
+
+@transaction.atomic
+def people_import_confirm(*, people_import: PeopleImport) -> PeopleImport:
+    """The admin confirms a clean report: queue the writing. Anything else is refused with a clear message."""
+    from .tasks import people_import_write_task
+
+    people_import = PeopleImport.objects.select_for_update().get(pk=people_import.pk)
+    if people_import.status != ImportStatus.CHECKED or not people_import.is_clean or not people_import.file:
+        raise ValidationError(_("This file cannot be imported (any more): send it again."), code="not_confirmable")
+    people_import.status = ImportStatus.IMPORTING
+    people_import.done, people_import.total = 0, people_import.report.get("row_count", 0)
+    people_import.save(update_fields=["status", "done", "total", "updated_at"])
+    people_import_write_task.enqueue(import_id=people_import.pk)
+    return people_import
+
+
+def people_import_write(*, import_id: int) -> PeopleImport | None:
+    """Write a confirmed import (run by the task worker) in chunks, recording progress after each one.
+
+    The file is checked again first: if it no longer checks clean (a service was deleted meanwhile, an address
+    now belongs to someone outside), nothing is written and the new report is shown instead.
+    """
+    people_import = PeopleImport.objects.select_related("organisation").filter(pk=import_id).first()
+    if people_import is None or people_import.status != ImportStatus.IMPORTING:
+        return people_import
+    try:
+        with translation.override(people_import.language or settings.LANGUAGE_CODE):
+            report = _import_parse(people_import)
+            if not report.is_clean:
+                people_import.report, people_import.is_clean = _report_data(report), False
+                people_import.status = ImportStatus.CHECKED
+                _import_file_delete_on_commit(people_import)
+                people_import.save()
+                return people_import
+            rows = [row.values for row in report.rows]
+            _import_progress(people_import, 0, len(rows))
+            for start in range(0, len(rows), IMPORT_CHUNK):
+                chunk = rows[start : start + IMPORT_CHUNK]
+                people_import_apply(organisation=people_import.organisation, rows=chunk)
+                _import_progress(people_import, start + len(chunk), len(rows))
+    except Exception:
+        _import_failed(people_import)
+        raise
+    people_import.written = len(rows)
+    people_import.status = ImportStatus.DONE
+    _import_file_delete_on_commit(people_import)
+    people_import.save()
+    return people_import

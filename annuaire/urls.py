@@ -24,7 +24,21 @@ urlpatterns = [
         name="service_delete",
     ),
     path("organisations/<slug:slug>/import/", imports.people_import, name="people_import"),
-    path("organisations/<slug:slug>/import/confirmer/", imports.people_import_confirm, name="people_import_confirm"),
+    path(
+        "organisations/<slug:slug>/import/<int:import_id>/",
+        imports.people_import_detail,
+        name="people_import_detail",
+    ),
+    path(
+        "organisations/<slug:slug>/import/<int:import_id>/progression.json",
+        imports.people_import_progress,
+        name="people_import_progress",
+    ),
+    path(
+        "organisations/<slug:slug>/import/<int:import_id>/confirmer/",
+        imports.people_import_confirm,
+        name="people_import_confirm",
+    ),
     path("personnes/", directory.person_list, name="person_list"),
     path("personnes/<int:card_id>/", directory.person_detail, name="person_detail"),
     path("personnes/<int:card_id>/photo.jpg", directory.person_photo, name="person_photo"),

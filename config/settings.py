@@ -344,6 +344,8 @@ FORUMS_ATTACHMENT_MAX_BYTES = env.int("FORUMS_ATTACHMENT_MAX_BYTES", default=5 *
 
 # Directory: people's photos (re-encoded, kept in the documents' private storage) and the CSV import of people.
 ANNUAIRE_PHOTO_MAX_BYTES = env.int("ANNUAIRE_PHOTO_MAX_MB", default=5) * 1024 * 1024
+ANNUAIRE_IMPORT_MAX_BYTES = env.int("ANNUAIRE_IMPORT_MAX_MB", default=20) * 1024 * 1024
+ANNUAIRE_IMPORT_MAX_ROWS = env.int("ANNUAIRE_IMPORT_MAX_ROWS", default=100_000)
 
 LOGGING = {
     "version": 1,

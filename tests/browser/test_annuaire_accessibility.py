@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from playwright.sync_api import expect
 
+from annuaire.models import ImportStatus, PeopleImport
 from annuaire.photos import photo_clean
 from annuaire.services import person_card_photo_set, service_create
 from tests.annuaire.factories import organisation_profile, person_card
@@ -64,7 +65,7 @@ def test_public_directory_pages(page, live_server, axe, jargeau, path, heading):
 
 
 def test_admin_pages(page, live_server, axe, log_in, jargeau, admin):
-    """The card form, the org chart editor and the import report with errors."""
+    """The card form, the org chart editor, the import report with errors and a running import's progress bar."""
     log_in(page, admin)
     page.goto(f"{live_server.url}/annuaire/ma-fiche/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Modifier la fiche")
@@ -79,4 +80,11 @@ def test_admin_pages(page, live_server, axe, log_in, jargeau, admin):
     )
     page.get_by_role("button", name="Vérifier le fichier").click()
     expect(page.get_by_role("heading", name="Rapport de vérification")).to_be_visible()
+    assert_no_violations(axe, page)
+
+    running = PeopleImport.objects.create(
+        organisation=jargeau, file_name="grand.csv", status=ImportStatus.CHECKING, done=250, total=1000
+    )
+    page.goto(f"{live_server.url}/annuaire/organisations/jargeau/import/{running.pk}/")
+    expect(page.get_by_role("progressbar", name="Vérification du fichier")).to_be_visible()
     assert_no_violations(axe, page)
