@@ -149,11 +149,32 @@ def service_move(*, service: Service, target: Service, position: str) -> Service
     return Service.objects.get(pk=service.pk)
 
 
+def _refresh_cards_of_services(services) -> None:
+    """The search entries of the people in these services carry the service's name: re-index them."""
+    search_refresh_later(
+        model=PersonCard, pks=PersonCard.objects.filter(service__in=services).values_list("pk", flat=True)
+    )
+
+
+@transaction.atomic
+def service_rename(*, service: Service, name: str) -> Service:
+    """Rename a service; its people's search entries follow."""
+    service.name = name
+    service.full_clean(exclude=["path", "depth", "numchild", "organisation"])
+    service.save(update_fields=["name"])
+    _refresh_cards_of_services([service])
+    return service
+
+
 @transaction.atomic
 def service_delete(*, service: Service) -> None:
     """Delete a service and its sub-services; their people keep their cards, without a service."""
     Organisation.objects.select_for_update().filter(pk=service.organisation_id).first()
-    Service.objects.get(pk=service.pk).delete()
+    service = Service.objects.get(pk=service.pk)
+    # Emptied by the deletion (SET NULL, without saving the cards): their search entries still name the service.
+    pks = list(PersonCard.objects.filter(service__path__startswith=service.path).values_list("pk", flat=True))
+    service.delete()
+    search_refresh_later(model=PersonCard, pks=pks)
 
 
 @transaction.atomic

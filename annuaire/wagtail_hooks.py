@@ -3,6 +3,12 @@ from wagtail import hooks
 from extranet.search.services import search_refresh_later
 
 from .models import PersonCard
+from .viewsets import ServiceViewSet
+
+
+@hooks.register("register_admin_viewset")
+def register_service_viewset():
+    return ServiceViewSet("annuaire_services")
 
 
 @hooks.register("membership_removed")
