@@ -133,6 +133,7 @@ class ImportStatus(models.TextChoices):
     IMPORTING = "importing", _("Importing")
     DONE = "done", _("Imported")
     REPLACED = "replaced", _("Replaced by a newer file")
+    EXPIRED = "expired", _("Not confirmed in time")
     FAILED = "failed", _("Failed")
 
 

@@ -2,6 +2,7 @@
 
 import logging
 import uuid
+from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
@@ -369,3 +370,45 @@ def people_import_write(*, import_id: int) -> PeopleImport | None:
     _import_file_delete_on_commit(people_import)
     people_import.save()
     return people_import
+
+
+# A file younger than this may belong to a save whose transaction is not committed yet: never purged.
+ORPHAN_GRACE = timedelta(hours=1)
+
+
+def _purge_orphans(*, storage, folder: str, referenced: set[str], now) -> int:
+    try:
+        _dirs, names = storage.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return 0
+    count = 0
+    for name in names:
+        path = f"{folder}/{name}"
+        if path not in referenced and storage.get_modified_time(path) < now - ORPHAN_GRACE:
+            storage.delete(path)
+            count += 1
+    return count
+
+
+def directory_files_purge(*, import_hours: int = 24) -> tuple[int, int]:
+    """Delete what nobody will read: stale imports' files and files no record names; return (imports, files).
+
+    A checked import not confirmed within `import_hours` expires; a check or a write stuck as long (a worker
+    stopped mid-way) is marked failed. Photos of deleted cards and files of deleted imports are orphans.
+    """
+    now = timezone.now()
+    stale = PeopleImport.objects.filter(updated_at__lt=now - timedelta(hours=import_hours)).exclude(file="")
+    imports = 0
+    for people_import in stale.filter(status__in=[ImportStatus.CHECKED, ImportStatus.CHECKING, ImportStatus.IMPORTING]):
+        with transaction.atomic():
+            _import_file_delete_on_commit(people_import)
+            people_import.status = (
+                ImportStatus.EXPIRED if people_import.status == ImportStatus.CHECKED else ImportStatus.FAILED
+            )
+            people_import.save(update_fields=["status", "file", "updated_at"])
+        imports += 1
+    photos = set(PersonCard.objects.exclude(photo="").values_list("photo", flat=True))
+    import_files = set(PeopleImport.objects.exclude(file="").values_list("file", flat=True))
+    files = _purge_orphans(storage=photo_storage(), folder="annuaire/photos", referenced=photos, now=now)
+    files += _purge_orphans(storage=import_storage(), folder="annuaire/imports", referenced=import_files, now=now)
+    return imports, files
