@@ -38,6 +38,8 @@ class PersonCardForm(forms.ModelForm):
             self.fields["new_photo"].label = _("Replace the photo")
         else:
             del self.fields["remove_photo"]
+        # The photo's inputs beside the other contact fields, before who may read each of them.
+        self.order_fields([*CARD_FIELDS, "new_photo", "remove_photo", *VISIBILITY_FIELDS])
 
     def clean_new_photo(self):
         """The upload checked by content and re-encoded (a CleanPhoto), or None."""

@@ -51,7 +51,7 @@ class Viewer:
         return self.is_superuser or bool(self.organisation_ids)
 
     def audiences(self) -> set[str]:
-        """The visibility levels this viewer reaches without belonging to the card's organisation."""
+        """The visibility levels this viewer reaches without sharing an organisation with the person."""
         return {Visibility.PUBLIC, Visibility.MEMBERS} if self.is_member else {Visibility.PUBLIC}
 
     def administers(self, organisation_id: int) -> bool:

@@ -68,6 +68,8 @@ def test_the_person_uploads_a_photo_that_is_reencoded_without_metadata(client, c
     """A JPEG with EXIF comes back as a fresh JPEG of at most 512 pixels, without the EXIF, from private storage."""
     original = image_bytes("JPEG", size=(1200, 800), exif=True)
     client.force_login(card.user)
+    form = client.get(reverse("annuaire:person_edit", args=[card.pk])).content.decode()
+    assert 'enctype="multipart/form-data"' in form and 'accept="image/jpeg,image/png,image/webp"' in form
     response = edit(client, card, new_photo=upload("moi.jpg", original))
     assert response.status_code == 302
     card.refresh_from_db()
