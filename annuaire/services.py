@@ -1,4 +1,4 @@
-"""Writes to the directory: cards, directory entries, services."""
+"""Writes to the directory: cards and their photos, directory entries, services, CSV imports."""
 
 import logging
 import uuid
