@@ -4,11 +4,20 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import VISIBILITY_RANK, OrganisationProfile, PersonCard, Service, Visibility
+from .photos import ACCEPTED_CONTENT_TYPES, photo_clean
 from .services import CARD_FIELDS, VISIBILITY_FIELDS
 
 
 class PersonCardForm(forms.ModelForm):
-    """A card's fields; the visibility choices stop at the organisation's limit."""
+    """A card's fields and photo; the visibility choices stop at the organisation's limit."""
+
+    new_photo = forms.FileField(
+        label=_("Photo"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP. It is reduced to 512 pixels and saved again without its metadata."),
+        widget=forms.FileInput(attrs={"accept": ACCEPTED_CONTENT_TYPES}),
+    )
+    remove_photo = forms.BooleanField(label=_("Remove the photo"), required=False)
 
     class Meta:
         model = PersonCard
@@ -25,6 +34,17 @@ class PersonCardForm(forms.ModelForm):
             organisation_id=self.instance.organisation_id
         ).order_by("path")
         self.fields["email"].help_text = _("Leave empty to show your login address.")
+        if self.instance.photo:
+            self.fields["new_photo"].label = _("Replace the photo")
+        else:
+            del self.fields["remove_photo"]
+        # The photo's inputs beside the other contact fields, before who may read each of them.
+        self.order_fields([*CARD_FIELDS, "new_photo", "remove_photo", *VISIBILITY_FIELDS])
+
+    def clean_new_photo(self):
+        """The upload checked by content and re-encoded (a CleanPhoto), or None."""
+        upload = self.cleaned_data.get("new_photo")
+        return photo_clean(upload) if upload else None
 
 
 class OrganisationProfileForm(forms.ModelForm):

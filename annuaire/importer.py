@@ -10,14 +10,16 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from .validators import validate_phone
 
-MAX_BYTES = 1024 * 1024
-MAX_ROWS = 2000
+# Lines checked between two progress reports.
+PROGRESS_EVERY = 500
 REQUIRED = ("email", "last_name", "first_name")
 OPTIONAL = ("function", "service", "phone", "mobile")
 # Accepted headers, compared without case, accents, spaces or dashes.
@@ -129,20 +131,37 @@ def _check_row(row: ImportRow, *, seen: dict[str, int], service_names: set[str],
         )
 
 
+def import_max_bytes() -> int:
+    return settings.ANNUAIRE_IMPORT_MAX_BYTES
+
+
+def import_max_rows() -> int:
+    return settings.ANNUAIRE_IMPORT_MAX_ROWS
+
+
+def too_large_message(size: int) -> str:
+    return _("The file weighs %(size)s; an import may weigh up to %(limit)s: split it into several files.") % {
+        "size": filesizeformat(size),
+        "limit": filesizeformat(import_max_bytes()),
+    }
+
+
 def people_import_parse(
-    *, data: bytes, service_names: set[str], accounts_outside: Callable[[list[str]], set[str]] = lambda emails: set()
+    *,
+    data: bytes,
+    service_names: set[str],
+    accounts_outside: Callable[[list[str]], set[str]] = lambda emails: set(),
+    progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> ImportReport:
     """Read the file and check every line; the report says what would be imported and what is wrong.
 
     `accounts_outside(emails)` returns which of the file's (lower-cased) addresses belong to existing accounts
     that are not members: nobody joins an organisation without accepting an invitation, so those lines are refused.
+    `progress(done, total)` is told how many lines are checked, every PROGRESS_EVERY lines and at the end.
     """
     report = ImportReport()
-    if len(data) > MAX_BYTES:
-        report.file_errors.append(
-            _("The file is larger than %(size)s MB: split it into several files.")
-            % {"size": MAX_BYTES // (1024 * 1024)}
-        )
+    if len(data) > import_max_bytes():
+        report.file_errors.append(too_large_message(len(data)))
         return report
     text = _decode(data)
     if text is None:
@@ -158,9 +177,9 @@ def people_import_parse(
     except csv.Error:
         report.file_errors.append(_("The file could not be read as CSV."))
         return report
-    if len(records) - 1 > MAX_ROWS:
+    if len(records) - 1 > import_max_rows():
         report.file_errors.append(
-            _("The file has more than %(max)s lines: split it into several files.") % {"max": MAX_ROWS}
+            _("The file has more than %(max)s lines: split it into several files.") % {"max": import_max_rows()}
         )
         return report
     columns = _column_map(records[0], report)
@@ -177,9 +196,13 @@ def people_import_parse(
         rows.append(ImportRow(line=line, values=values))
     outside_emails = accounts_outside([row.values["email"].lower() for row in rows if row.values["email"]])
     seen: dict[str, int] = {}
-    for row in rows:
+    progress(0, len(rows))
+    for index, row in enumerate(rows, start=1):
         _check_row(row, seen=seen, service_names=service_names, outside_emails=outside_emails)
         report.rows.append(row)
+        if index % PROGRESS_EVERY == 0:
+            progress(index, len(rows))
+    progress(len(rows), len(rows))
     if not report.rows:
         report.file_errors.append(_("The file has no line of people under its headers."))
     return report

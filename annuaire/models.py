@@ -7,6 +7,7 @@ from treebeard.mp_tree import MP_Node
 
 from extranet.organisations.models import Organisation
 
+from .storage import import_storage, photo_storage
 from .validators import validate_phone
 
 
@@ -89,6 +90,9 @@ class PersonCard(models.Model):
     phone = models.CharField(_("office phone"), max_length=30, blank=True, validators=[validate_phone])
     mobile = models.CharField(_("mobile phone"), max_length=30, blank=True, validators=[validate_phone])
     email = models.EmailField(_("contact e-mail"), blank=True)
+    # Re-encoded by `photos.photo_clean` and named by the service (`annuaire/photos/<uuid>.jpg`), in private
+    # storage without URL: only the person_photo view reads it, after the visibility check.
+    photo = models.FileField(_("photo"), storage=photo_storage, max_length=200, blank=True, editable=False)
     card_visibility = models.CharField(
         _("who sees the card"), max_length=20, choices=Visibility.choices, default=Visibility.MEMBERS
     )
@@ -104,6 +108,9 @@ class PersonCard(models.Model):
     email_visibility = models.CharField(
         _("who sees the e-mail"), max_length=20, choices=Visibility.choices, default=Visibility.MEMBERS
     )
+    photo_visibility = models.CharField(
+        _("who sees the photo"), max_length=20, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -113,3 +120,59 @@ class PersonCard(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+    @property
+    def photo_version(self) -> str:
+        """Changes with each new photo, so that addresses of a replaced photo are not served from a cache."""
+        return self.photo.name.rpartition("/")[2].partition(".")[0] if self.photo else ""
+
+
+class ImportStatus(models.TextChoices):
+    CHECKING = "checking", _("Checking the file")
+    CHECKED = "checked", _("Checked")
+    IMPORTING = "importing", _("Importing")
+    DONE = "done", _("Imported")
+    REPLACED = "replaced", _("Replaced by a newer file")
+    EXPIRED = "expired", _("Not confirmed in time")
+    FAILED = "failed", _("Failed")
+
+
+class PeopleImport(models.Model):
+    """One CSV import of people: its file until written, its progress, and the line-by-line report.
+
+    The background tasks check the file, then (once an admin confirms a clean report) write it; the import
+    page reads `done`/`total` to draw its progress bar.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="people_imports")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Named by the service (`annuaire/imports/<uuid>.csv`), deleted once written, refused or replaced.
+    file = models.FileField(storage=import_storage, max_length=200, blank=True, editable=False)
+    file_name = models.CharField(max_length=255)
+    file_size = models.PositiveBigIntegerField(default=0)
+    language = models.CharField(max_length=10, blank=True)
+    status = models.CharField(max_length=20, choices=ImportStatus.choices, default=ImportStatus.CHECKING)
+    # Progress of the current step: lines checked, then people written.
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    is_clean = models.BooleanField(default=False)
+    written = models.PositiveIntegerField(default=0)
+    report = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("people import")
+        verbose_name_plural = _("people imports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.file_name
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (ImportStatus.CHECKING, ImportStatus.IMPORTING)
+
+    @property
+    def percent(self) -> int:
+        return min(100, self.done * 100 // self.total) if self.total else 0

@@ -7,7 +7,13 @@ from extranet.search.audiences import MEMBERS, PUBLIC, organisation_audience, us
 from extranet.search.indexes import SearchDocument
 
 from .models import PersonCard, Visibility
-from .visibility import person_card_fields_for_audience, person_display_name, person_field_visibility
+from .selectors import person_memberships_prefetch
+from .visibility import (
+    person_card_fields_for_audience,
+    person_display_name,
+    person_field_visibility,
+    person_organisation_ids,
+)
 
 
 class PersonCardIndex(SearchDocument, indexes.Indexable):
@@ -30,6 +36,7 @@ class PersonCardIndex(SearchDocument, indexes.Indexable):
             self.get_model()
             .objects.filter(user__is_active=True, user__memberships__organisation=F("organisation"))
             .select_related("user", "organisation", "organisation__directory_profile", "service")
+            .prefetch_related(person_memberships_prefetch())
         )
 
     def _audience(self, obj) -> Visibility:
@@ -57,7 +64,9 @@ class PersonCardIndex(SearchDocument, indexes.Indexable):
 
     def prepare_visibility(self, obj) -> list[str]:
         audience = self._audience(obj)
-        tokens = [organisation_audience(obj.organisation_id), user_audience(obj.user_id)]
+        # Own-organisation fields are for members of any of the person's organisations.
+        tokens = [organisation_audience(pk) for pk in sorted(person_organisation_ids(obj))]
+        tokens.append(user_audience(obj.user_id))
         if audience == Visibility.PUBLIC:
             tokens.append(PUBLIC)
         elif audience == Visibility.MEMBERS:

@@ -1,11 +1,11 @@
 """Permission-aware reads of the directory; field visibility itself is decided in `visibility.py`."""
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.http import Http404
 
 from extranet.organisations.models import Membership, Organisation, OrganisationKind
 
-from .models import PersonCard, Service
+from .models import PeopleImport, PersonCard, Service
 from .visibility import Viewer, person_card_visible_fields
 
 
@@ -42,11 +42,18 @@ def organisation_directory_get(*, slug: str) -> Organisation:
     return organisation
 
 
+def person_memberships_prefetch() -> Prefetch:
+    """The person's memberships, read in one query for a whole page of cards (visibility needs them)."""
+    return Prefetch("user__memberships", queryset=Membership.objects.only("pk", "user_id", "organisation_id"))
+
+
 def _cards():
     """Cards of active people still members of the card's organisation (one membership per pair: no duplicates)."""
-    return PersonCard.objects.filter(
-        user__is_active=True, user__memberships__organisation=F("organisation")
-    ).select_related("user", "organisation", "organisation__directory_profile", "service")
+    return (
+        PersonCard.objects.filter(user__is_active=True, user__memberships__organisation=F("organisation"))
+        .select_related("user", "organisation", "organisation__directory_profile", "service")
+        .prefetch_related(person_memberships_prefetch())
+    )
 
 
 def person_card_queryset_for(*, viewer: Viewer):
@@ -59,7 +66,10 @@ def person_card_queryset_for(*, viewer: Viewer):
         Q(organisation__directory_profile__isnull=True)
         | Q(organisation__directory_profile__widest_person_visibility__in=allowed)
     )
-    visible |= Q(organisation_id__in=viewer.organisation_ids)
+    if viewer.organisation_ids:
+        # "My organisation only": the viewer shares any organisation with the person, not only the card's.
+        shared = Membership.objects.filter(user_id=OuterRef("user_id"), organisation_id__in=viewer.organisation_ids)
+        visible |= Q(Exists(shared))
     if viewer.user_id:
         visible |= Q(user_id=viewer.user_id)
     return cards.filter(visible)
@@ -96,6 +106,14 @@ def person_card_get_for_viewer(*, viewer: Viewer, card_id: int) -> tuple[PersonC
     if fields is None:
         raise Http404
     return card, fields
+
+
+def person_card_photo_get_for_viewer(*, viewer: Viewer, card_id: int) -> str:
+    """The stored name of the card's photo if the viewer may see it; Http404 for no card, no photo or a hidden one."""
+    _card, fields = person_card_get_for_viewer(viewer=viewer, card_id=card_id)
+    if not fields.get("photo"):
+        raise Http404
+    return fields["photo"]
 
 
 def person_card_get_for_editor(*, viewer: Viewer, card_id: int) -> PersonCard:
@@ -146,5 +164,22 @@ def account_emails_outside(*, organisation, emails: list[str]) -> set[str]:
     from django.contrib.auth import get_user_model
 
     members = Membership.objects.filter(organisation=organisation).values("user")
-    accounts = get_user_model().objects.filter(email__in=emails).exclude(pk__in=members)
-    return {email.lower() for email in accounts.values_list("email", flat=True)}
+    found = set()
+    # In batches: a large file holds more addresses than a database accepts parameters in one query.
+    for start in range(0, len(emails), 500):
+        batch = emails[start : start + 500]
+        accounts = get_user_model().objects.filter(email__in=batch).exclude(pk__in=members)
+        found |= {email.lower() for email in accounts.values_list("email", flat=True)}
+    return found
+
+
+def people_import_get_for_admin(*, user, slug: str, import_id: int) -> PeopleImport:
+    """An import of an organisation the user administers the members of; Http404 for missing and forbidden alike."""
+    from extranet.organisations.selectors import organisation_get_for_member
+
+    organisation = organisation_get_for_member(user=user, slug=slug, action="manage_members")
+    people_import = PeopleImport.objects.filter(pk=import_id, organisation=organisation).first()
+    if people_import is None:
+        raise Http404
+    people_import.organisation = organisation
+    return people_import

@@ -3,6 +3,8 @@
 Only fields the viewer may read ever reach these functions (see `visibility.py`).
 """
 
+import base64
+
 from .validators import phone_digits
 
 MAX_LINE_OCTETS = 75
@@ -41,8 +43,8 @@ def _line(name: str, value: str) -> str:
     return fold(f"{name}:{value}") + "\r\n"
 
 
-def person_vcard(*, first_name: str, last_name: str, fields: dict) -> str:
-    """One person's vCard from the fields visible to the viewer."""
+def person_vcard(*, first_name: str, last_name: str, fields: dict, photo: bytes | None = None) -> str:
+    """One person's vCard from the fields visible to the viewer; `photo` (JPEG) only if its field is visible."""
     full_name = fields.get("name") or " ".join(part for part in (first_name, last_name) if part)
     lines = [
         "BEGIN:VCARD\r\n",
@@ -63,6 +65,9 @@ def person_vcard(*, first_name: str, last_name: str, fields: dict) -> str:
         lines.append(_line("TEL;TYPE=cell;VALUE=uri", f"tel:{phone_digits(fields['mobile'])}"))
     if fields.get("email"):
         lines.append(_line("EMAIL;TYPE=work", escape(fields["email"])))
+    if photo and fields.get("photo"):
+        # RFC 6350 §6.2.4: a URI; a data: URI keeps the card usable offline and outside the platform.
+        lines.append(_line("PHOTO", "data:image/jpeg;base64," + base64.b64encode(photo).decode()))
     lines.append("END:VCARD\r\n")
     return "".join(lines)
 

@@ -19,6 +19,7 @@ PERSON_FIELD_VISIBILITY = {
     "phone": "phone_visibility",
     "mobile": "mobile_visibility",
     "email": "email_visibility",
+    "photo": "photo_visibility",
 }
 ORGANISATION_PUBLIC_FIELDS = (
     "address",
@@ -50,7 +51,7 @@ class Viewer:
         return self.is_superuser or bool(self.organisation_ids)
 
     def audiences(self) -> set[str]:
-        """The visibility levels this viewer reaches without belonging to the card's organisation."""
+        """The visibility levels this viewer reaches without sharing an organisation with the person."""
         return {Visibility.PUBLIC, Visibility.MEMBERS} if self.is_member else {Visibility.PUBLIC}
 
     def administers(self, organisation_id: int) -> bool:
@@ -93,10 +94,24 @@ def person_field_visibility(card, name: str) -> Visibility:
     return narrowest(getattr(card, PERSON_FIELD_VISIBILITY[name]), card.card_visibility, limit)
 
 
-def viewer_reaches(*, viewer: Viewer, visibility: str, organisation_id: int, owner_id: int | None = None) -> bool:
+def person_organisation_ids(card) -> frozenset[int]:
+    """Every organisation the card's person belongs to (listings prefetch the memberships: no query per card)."""
+    return frozenset(
+        {card.organisation_id, *(membership.organisation_id for membership in card.user.memberships.all())}
+    )
+
+
+def viewer_reaches(
+    *, viewer: Viewer, visibility: str, organisation_ids: frozenset[int], owner_id: int | None = None
+) -> bool:
+    """Whether the viewer may read a field of this audience; sharing any organisation with the person is enough.
+
+    "My organisation only" means the viewer is a member of at least one of the person's organisations (any of
+    their memberships, not only the card's organisation).
+    """
     if viewer.is_superuser or (owner_id is not None and viewer.user_id == owner_id):
         return True
-    if organisation_id in viewer.organisation_ids:
+    if viewer.organisation_ids & organisation_ids:
         return True
     return visibility in viewer.audiences()
 
@@ -113,13 +128,15 @@ def _person_values(card) -> dict:
         "phone": card.phone,
         "mobile": card.mobile,
         "email": card.email or card.user.email,
+        # The stored name: views turn it into the person_photo address or read it for a vCard.
+        "photo": card.photo.name if card.photo else "",
     }
 
 
 def person_card_visible_fields(*, viewer: Viewer, card) -> dict | None:
     """The card's fields the viewer may read (absent keys are hidden), or None if the card itself is hidden."""
     reaches = {
-        "organisation_id": card.organisation_id,
+        "organisation_ids": person_organisation_ids(card),
         "owner_id": card.user_id,
         "viewer": viewer,
     }

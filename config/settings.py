@@ -342,6 +342,11 @@ PRIVATE_MEDIA_PREFIXES = [f"{MACHINA_ATTACHMENT_FILE_UPLOAD_TO}/"]
 MACHINA_ATTACHMENT_MAX_FILES_PER_POST = 5
 FORUMS_ATTACHMENT_MAX_BYTES = env.int("FORUMS_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
 
+# Directory: people's photos (re-encoded, kept in the documents' private storage) and the CSV import of people.
+ANNUAIRE_PHOTO_MAX_BYTES = env.int("ANNUAIRE_PHOTO_MAX_MB", default=5) * 1024 * 1024
+ANNUAIRE_IMPORT_MAX_BYTES = env.int("ANNUAIRE_IMPORT_MAX_MB", default=20) * 1024 * 1024
+ANNUAIRE_IMPORT_MAX_ROWS = env.int("ANNUAIRE_IMPORT_MAX_ROWS", default=100_000)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -77,8 +77,14 @@ def extension_of(name: str) -> str:
     return name.rpartition(".")[2].lower() if "." in name else ""
 
 
-def upload_check(upload) -> CheckedFile:
-    """Return the checked upload, or raise ValidationError with a French message naming the file."""
+def upload_check(upload, *, allowed_formats=None) -> CheckedFile:
+    """Return the checked upload, or raise ValidationError with a French message naming the file.
+
+    `allowed_formats` narrows the accepted formats for other features (the directory's photos); the library's
+    own uploads take DOCUMENTS_ALLOWED_FORMATS.
+    """
+    if allowed_formats is None:
+        allowed_formats = settings.DOCUMENTS_ALLOWED_FORMATS
     name = sanitize_file_name(upload.name or "")
     params = {"name": name}
     if not upload.size:
@@ -100,11 +106,11 @@ def upload_check(upload) -> CheckedFile:
     file_format = detect_format(upload, head, extension_of(name))
     if file_format == BROKEN_ARCHIVE:
         raise _damaged(name)
-    if file_format is None or file_format not in settings.DOCUMENTS_ALLOWED_FORMATS:
+    if file_format is None or file_format not in allowed_formats:
         raise ValidationError(
             _("“%(name)s” is not in an accepted format (%(formats)s)."),
             code="format",
-            params={**params, "formats": ", ".join(sorted(settings.DOCUMENTS_ALLOWED_FORMATS))},
+            params={**params, "formats": ", ".join(sorted(allowed_formats))},
         )
     extensions, content_type = FORMATS[file_format]
     if extension_of(name) not in extensions:

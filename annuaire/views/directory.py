@@ -1,11 +1,14 @@
 """Directory pages anyone may open: organisations, people, org charts (fields filtered per viewer)."""
 
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.http import require_safe
 
 from extranet.organisations.models import OrganisationKind
 from extranet.public.listing import paginate, query_string_without_page
 
-from .. import selectors
+from .. import photos, selectors
 from ..forms import (
     OrganisationFilterForm,
     PersonFilterForm,
@@ -75,3 +78,19 @@ def person_detail(request, card_id):
     card, fields = selectors.person_card_get_for_viewer(viewer=viewer, card_id=card_id)
     abilities = selectors.person_card_abilities(viewer=viewer, card=card)
     return render(request, "annuaire/person_detail.html", {"card": card, "fields": fields, "abilities": abilities})
+
+
+@require_safe
+def person_photo(request, card_id):
+    """The re-encoded photo, for viewers its visibility reaches; missing and hidden photos alike answer 404."""
+    viewer = directory_viewer(user=request.user)
+    name = selectors.person_card_photo_get_for_viewer(viewer=viewer, card_id=card_id)
+    content = photos.photo_read(name=name)
+    if content is None:
+        raise Http404
+    response = HttpResponse(content, content_type=photos.PHOTO_CONTENT_TYPE)
+    response["Content-Disposition"] = 'inline; filename="photo.jpg"'
+    # Addresses carry the photo's version; a browser keeps it briefly, shared caches never.
+    patch_cache_control(response, private=True, max_age=600)
+    patch_vary_headers(response, ["Cookie"])
+    return response

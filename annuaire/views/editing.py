@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -48,10 +49,15 @@ def my_card(request):
 def person_edit(request, card_id):
     viewer = directory_viewer(user=request.user)
     card = selectors.person_card_get_for_editor(viewer=viewer, card_id=card_id)
-    form = PersonCardForm(request.POST or None, instance=card, limit=organisation_limit(card))
+    form = PersonCardForm(request.POST or None, request.FILES or None, instance=card, limit=organisation_limit(card))
     if request.method == "POST" and form.is_valid():
         try:
-            services.person_card_update(card=card, **{name: form.cleaned_data[name] for name in form.Meta.fields})
+            with transaction.atomic():
+                services.person_card_update(card=card, **{name: form.cleaned_data[name] for name in form.Meta.fields})
+                if form.cleaned_data["new_photo"] is not None:
+                    services.person_card_photo_set(card=card, photo=form.cleaned_data["new_photo"])
+                elif form.cleaned_data.get("remove_photo"):
+                    services.person_card_photo_remove(card=card)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -5,14 +5,16 @@ from django.http import HttpResponse
 
 from extranet.organisations.selectors import organisation_get_for_member
 
-from .. import exports, selectors, vcard
+from .. import exports, photos, selectors, vcard
 from ..visibility import directory_viewer, organisation_visible_fields
 
 
 def person_vcard(request, card_id):
     viewer = directory_viewer(user=request.user)
     card, fields = selectors.person_card_get_for_viewer(viewer=viewer, card_id=card_id)
-    text = vcard.person_vcard(first_name=card.user.first_name, last_name=card.user.last_name, fields=fields)
+    text = vcard.person_vcard(
+        first_name=card.user.first_name, last_name=card.user.last_name, fields=fields, photo=_photo(fields)
+    )
     return _vcard_response(text, f"{card.user.last_name or card.pk}.vcf")
 
 
@@ -36,8 +38,20 @@ def organisation_vcards(request, slug):
             # Listing someone under a service would reveal a service the viewer may not read.
             continue
         user = entry["card"].user
-        parts.append(vcard.person_vcard(first_name=user.first_name, last_name=user.last_name, fields=entry["fields"]))
+        parts.append(
+            vcard.person_vcard(
+                first_name=user.first_name,
+                last_name=user.last_name,
+                fields=entry["fields"],
+                photo=_photo(entry["fields"]),
+            )
+        )
     return _vcard_response("".join(parts), f"{organisation.slug}.vcf")
+
+
+def _photo(fields) -> bytes | None:
+    """The photo's bytes when the viewer may see it (the visibility module put its name in the fields)."""
+    return photos.photo_read(name=fields["photo"]) if fields.get("photo") else None
 
 
 def _vcard_response(text, filename):

@@ -1,55 +1,81 @@
-"""CSV import of people: upload and report, then confirmation."""
+"""CSV import of people: upload, background check with a progress bar and a report, confirmation, background write."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
+from django.views.decorators.http import require_POST, require_safe
 
 from extranet.organisations.selectors import organisation_get_for_member
 
 from .. import importer, selectors, services
-from ..forms import (
-    PeopleImportForm,
-)
-
-
-def _import_session_key(organisation) -> str:
-    return f"annuaire-import-{organisation.pk}"
+from ..forms import PeopleImportForm
 
 
 @login_required
 def people_import(request, slug):
-    """Upload a CSV and read the line-by-line report; a clean file is kept in the session until confirmed."""
+    """Upload a CSV: it is stored privately and checked in the background; the import's page follows the check."""
     organisation = organisation_get_for_member(user=request.user, slug=slug, action="manage_members")
     form = PeopleImportForm(request.POST or None, request.FILES or None)
-    context = {"organisation": organisation, "form": form}
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        data = upload.read(importer.MAX_BYTES + 1)
-        service_names = {name.lower() for name in organisation.services.values_list("name", flat=True)}
-        report = context["report"] = importer.people_import_parse(
-            data=data,
-            service_names=service_names,
-            accounts_outside=lambda emails: selectors.account_emails_outside(organisation=organisation, emails=emails),
-        )
-        if report.is_clean:
-            request.session[_import_session_key(organisation)] = [row.values for row in report.rows]
-            return render(request, "annuaire/people_import.html", context)
-        request.session.pop(_import_session_key(organisation), None)
-        return render(request, "annuaire/people_import.html", context, status=400)
+        try:
+            people_import = services.people_import_start(
+                organisation=organisation, user=request.user, upload=form.cleaned_data["file"], language=get_language()
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            return redirect("annuaire:people_import_detail", slug=slug, import_id=people_import.pk)
     status = 400 if request.method == "POST" else 200
+    context = {"organisation": organisation, "form": form, "max_bytes": importer.import_max_bytes()}
     return render(request, "annuaire/people_import.html", context, status=status)
 
 
 @login_required
+@require_safe
+def people_import_detail(request, slug, import_id):
+    """The import's progress bar while a task runs, then its report (and the confirmation of a clean file)."""
+    people_import = selectors.people_import_get_for_admin(user=request.user, slug=slug, import_id=import_id)
+    context = {
+        "organisation": people_import.organisation,
+        "people_import": people_import,
+        "report": people_import.report,
+        "form": PeopleImportForm(),
+        "max_bytes": importer.import_max_bytes(),
+    }
+    response = render(request, "annuaire/people_import_detail.html", context)
+    add_never_cache_headers(response)
+    return response
+
+
+@login_required
+@require_safe
+def people_import_progress(request, slug, import_id):
+    """The progress as JSON, polled by the page's script (which reloads the page once the step is over)."""
+    people_import = selectors.people_import_get_for_admin(user=request.user, slug=slug, import_id=import_id)
+    response = JsonResponse(
+        {
+            "status": people_import.status,
+            "running": people_import.is_running,
+            "done": people_import.done,
+            "total": people_import.total,
+            "percent": people_import.percent,
+        }
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+@login_required
 @require_POST
-def people_import_confirm(request, slug):
-    organisation = organisation_get_for_member(user=request.user, slug=slug, action="manage_members")
-    rows = request.session.pop(_import_session_key(organisation), None)
-    if not rows:
-        messages.error(request, _("There is no checked file to import any more: send it again."))
+def people_import_confirm(request, slug, import_id):
+    people_import = selectors.people_import_get_for_admin(user=request.user, slug=slug, import_id=import_id)
+    try:
+        services.people_import_confirm(people_import=people_import)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
         return redirect("annuaire:people_import", slug=slug)
-    count = services.people_import_apply(organisation=organisation, rows=rows)
-    messages.success(request, _("%(count)s people have been imported.") % {"count": count})
-    return redirect("annuaire:organisation_detail", slug=slug)
+    return redirect("annuaire:people_import_detail", slug=slug, import_id=people_import.pk)

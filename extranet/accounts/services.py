@@ -30,14 +30,36 @@ def user_create(*, email: str, password: str | None, first_name: str = "", last_
     return user
 
 
+# Account fields that other features copy or depend on: the directory's search entries carry the name and job
+# title, and an inactive account's cards leave the directory.
+USER_FIELDS_SHARED = frozenset({"is_active", "first_name", "last_name", "email", "job_title", "phone"})
+
+
+def users_changed(*, users) -> None:
+    """Tell the features holding copies of these accounts (the `user_changed` hook) that they changed."""
+    for user in users:
+        for user_changed in hooks.get_hooks("user_changed"):
+            user_changed(user=user)
+
+
+def user_saved(*, user, update_fields=None) -> None:
+    """After any save of an account (profile form, Wagtail admin, shell): broadcast a change of a shared field.
+
+    Saves of other fields only (the last login, the password, the language) broadcast nothing.
+    """
+    if update_fields is None or USER_FIELDS_SHARED & set(update_fields):
+        users_changed(users=[user])
+
+
 @transaction.atomic
 def user_update_profile(*, user, **fields):
-    """Save the user's own profile fields; features that copy them (the directory's search entries) follow."""
+    """Save the user's own profile fields; features that copy them (the directory's search entries) follow.
+
+    The save itself broadcasts the change (`user_saved`, called for every save of an account).
+    """
     for name, value in fields.items():
         setattr(user, name, value)
     user.save(update_fields=list(fields))
-    for user_changed in hooks.get_hooks("user_changed"):
-        user_changed(user=user)
     return user
 
 

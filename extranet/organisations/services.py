@@ -125,6 +125,10 @@ def membership_set(*, organisation: Organisation, user, role: Role = Role.MEMBER
         membership.role = role
         membership.save(update_fields=["role"])
     _sync_groups(user=user, organisation=organisation, role=Role(role))
+    if created:
+        # Features holding copies of what memberships allow (the directory's search entries) update them.
+        for membership_added in hooks.get_hooks("membership_added"):
+            membership_added(organisation=organisation, user=user)
     return membership
 
 

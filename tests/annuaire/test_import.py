@@ -1,13 +1,17 @@
-"""CSV import of people: a line-by-line report first, nothing written until the admin confirms a clean file."""
+"""CSV import of people: a line-by-line report first, nothing written until the admin confirms a clean file.
+
+The check and the write run in the task queue (the immediate backend in tests), recording their progress.
+"""
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from annuaire.importer import MAX_ROWS, people_import_parse
-from annuaire.models import PersonCard
-from annuaire.services import service_create
+from annuaire.importer import people_import_parse
+from annuaire.models import ImportStatus, PeopleImport, PersonCard
+from annuaire.services import service_create, service_delete
+from annuaire.storage import import_storage
 
 pytestmark = pytest.mark.django_db
 
@@ -21,10 +25,21 @@ def parse(text, *, encoding="utf-8", services=("finances",)):
 
 
 def upload(client, text, *, encoding="utf-8"):
+    """Send a file; a stored file is checked at once (immediate task backend) and the admin lands on its page."""
     data = text if isinstance(text, bytes) else text.encode(encoding)
     return client.post(
         reverse("annuaire:people_import", args=["jargeau"]), {"file": SimpleUploadedFile("people.csv", data)}
     )
+
+
+def report_page(client, response):
+    assert response.status_code == 302, response.content.decode()[:500]
+    return client.get(response.url)
+
+
+def confirm(client, people_import=None, slug="jargeau"):
+    people_import = people_import or PeopleImport.objects.latest("pk")
+    return client.post(reverse("annuaire:people_import_confirm", args=[slug, people_import.pk]))
 
 
 def test_french_headers_semicolons_and_utf8_are_read():
@@ -76,42 +91,109 @@ def test_each_bad_line_gets_its_reasons():
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "n’est pas un fichier CSV"),
         (b"", "est vide"),
-        (("E-mail;Nom;Prénom\n" + "a@b.test;A;B\n" * (MAX_ROWS + 1)).encode(), "plus de 2000 lignes"),
-        (b"x" * (1024 * 1024 + 1), "plus de 1 Mo"),
+        (("E-mail;Nom;Prénom\n" + "a@b.test;A;B\n" * 4).encode(), "plus de 3 lignes"),
+        (b"x" * 1001, "un import peut peser jusqu"),
     ],
     ids=["binary", "empty", "too-many-lines", "too-large"],
 )
-def test_bad_files_get_a_clear_french_message(data, message):
+def test_bad_files_get_a_clear_french_message(settings, data, message):
+    settings.ANNUAIRE_IMPORT_MAX_ROWS = 3
+    settings.ANNUAIRE_IMPORT_MAX_BYTES = 1000
     report = people_import_parse(data=data, service_names=set())
     assert message in report.file_errors[0]
 
 
+def test_the_check_reports_its_progress():
+    """A long file reports its progress every 500 lines and at the end."""
+    calls = []
+    text = "E-mail;Nom;Prénom\n" + "".join(f"p{index}@jargeau.test;Nom;Prénom\n" for index in range(1200))
+    people_import_parse(data=text.encode(), service_names=set(), progress=lambda done, total: calls.append(done))
+    assert calls == [0, 500, 1000, 1200]
+
+
 def test_nothing_is_written_before_confirmation(client, commune, admin):
-    """The preview shows the lines and a confirm button; only confirming creates the account, membership and card."""
+    """The report shows the lines and a confirm button; only confirming creates the account, membership and card."""
     service_create(organisation=commune, name="Finances")
     client.force_login(admin)
-    response = upload(client, GOOD)
-    assert response.status_code == 200
-    assert "Confirmer l’import" in response.content.decode()
+    page = report_page(client, upload(client, GOOD))
+    assert page.status_code == 200
+    assert "Confirmer l’import" in page.content.decode()
     assert not get_user_model().objects.filter(email="zoe@jargeau.test").exists()
+    people_import = PeopleImport.objects.get()
+    assert (people_import.status, people_import.done, people_import.total) == (ImportStatus.CHECKED, 1, 1)
+    assert import_storage().exists(people_import.file.name)
 
-    response = client.post(reverse("annuaire:people_import_confirm", args=["jargeau"]))
+    response = confirm(client)
     assert response.status_code == 302
     card = PersonCard.objects.get(user__email="zoe@jargeau.test")
     assert (card.organisation, card.function, card.service.name) == (commune, "Comptable", "Finances")
     assert card.user.memberships.get().organisation == commune
     assert not card.user.has_usable_password()
+    assert "1 personne a été importée" in client.get(response.url).content.decode()
+    people_import.refresh_from_db()
+    assert (people_import.status, people_import.written) == (ImportStatus.DONE, 1)
 
 
 def test_a_file_with_errors_cannot_be_confirmed(client, commune, admin):
     """A report with errors offers no confirmation, and a forged confirmation imports nothing."""
     client.force_login(admin)
-    response = upload(client, "E-mail;Nom;Prénom\npas-une-adresse;Durand;Léa\n")
-    assert response.status_code == 400
-    assert "Confirmer l’import" not in response.content.decode()
-    response = client.post(reverse("annuaire:people_import_confirm", args=["jargeau"]))
+    page = report_page(client, upload(client, "E-mail;Nom;Prénom\npas-une-adresse;Durand;Léa\n")).content.decode()
+    assert "n’est pas une adresse e-mail valide" in page
+    assert "Confirmer l’import" not in page
+    response = confirm(client)
     assert response.status_code == 302
     assert not PersonCard.objects.exists()
+    assert "ne peut pas (ou plus) être importé" in client.get(response.url).content.decode()
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_stored(client, commune, admin, settings):
+    """A file heavier than ANNUAIRE_IMPORT_MAX_BYTES (say 50 MB for 20) gets a clear French error on the form."""
+    settings.ANNUAIRE_IMPORT_MAX_BYTES = 1000
+    client.force_login(admin)
+    response = upload(client, GOOD + "x" * 2000)
+    assert response.status_code == 400
+    assert "un import peut peser jusqu’à 1000" in response.content.decode()
+    assert not PeopleImport.objects.exists()
+
+
+def test_a_running_import_shows_a_progress_bar_that_works_without_javascript(client, commune, admin):
+    """While the task runs the page draws a <progress> and a plain refresh link; the JSON endpoint gives the figures."""
+    people_import = PeopleImport.objects.create(
+        organisation=commune, file_name="people.csv", status=ImportStatus.CHECKING, done=250, total=1000
+    )
+    client.force_login(admin)
+    detail = reverse("annuaire:people_import_detail", args=["jargeau", people_import.pk])
+    page = client.get(detail).content.decode()
+    assert 'max="1000" value="250"' in page
+    assert "250 sur 1000 lignes vérifiées" in page
+    assert f'href="{detail}"' in page
+    assert "import-progress.js" in page
+    progress = client.get(reverse("annuaire:people_import_progress", args=["jargeau", people_import.pk])).json()
+    assert progress == {"status": "checking", "running": True, "done": 250, "total": 1000, "percent": 25}
+
+
+def test_a_file_that_no_longer_checks_clean_is_not_written(client, commune, admin):
+    """A service deleted between the check and the confirmation: the write re-checks, writes nothing, reports why."""
+    finances = service_create(organisation=commune, name="Finances")
+    client.force_login(admin)
+    upload(client, GOOD)
+    service_delete(service=finances)
+    page = client.get(confirm(client).url).content.decode()
+    assert not get_user_model().objects.filter(email="zoe@jargeau.test").exists()
+    assert "n’existe pas dans l’organigramme" in page
+
+
+def test_a_newer_file_replaces_the_one_waiting_for_confirmation(client, commune, admin):
+    """Only the last checked file of the organisation can be confirmed."""
+    service_create(organisation=commune, name="Finances")
+    client.force_login(admin)
+    upload(client, GOOD)
+    first = PeopleImport.objects.get()
+    upload(client, "E-mail;Nom;Prénom\nlea@jargeau.test;Durand;Léa\n")
+    confirm(client, first)
+    first.refresh_from_db()
+    assert first.status == ImportStatus.REPLACED
+    assert not get_user_model().objects.filter(email="zoe@jargeau.test").exists()
 
 
 def test_an_account_outside_the_organisation_is_refused(client, commune, other_commune, admin):
@@ -120,10 +202,9 @@ def test_an_account_outside_the_organisation_is_refused(client, commune, other_c
 
     card = person_card(other_commune, function="Maire de Darvoy")
     client.force_login(admin)
-    response = upload(client, f"E-mail;Nom;Prénom;Fonction\n{card.user.email.upper()};X;Y;Comptable\n")
-    assert response.status_code == 400
-    assert "invitez cette personne" in response.content.decode()
-    client.post(reverse("annuaire:people_import_confirm", args=["jargeau"]))
+    page = report_page(client, upload(client, f"E-mail;Nom;Prénom;Fonction\n{card.user.email.upper()};X;Y;Comptable\n"))
+    assert "invitez cette personne" in page.content.decode()
+    confirm(client)
     assert not card.user.memberships.filter(organisation=commune).exists()
 
 
@@ -135,8 +216,8 @@ def test_a_member_whose_card_is_published_elsewhere_keeps_it(client, commune, ot
     card = person_card(other_commune, function="Maire de Darvoy")
     membership(commune, user=card.user)
     client.force_login(admin)
-    assert upload(client, f"E-mail;Nom;Prénom;Fonction\n{card.user.email};X;Y;Comptable\n").status_code == 200
-    client.post(reverse("annuaire:people_import_confirm", args=["jargeau"]))
+    upload(client, f"E-mail;Nom;Prénom;Fonction\n{card.user.email};X;Y;Comptable\n")
+    confirm(client)
     card.refresh_from_db()
     assert (card.organisation, card.function) == (other_commune, "Maire de Darvoy")
 
@@ -145,12 +226,24 @@ def test_a_member_without_card_gets_one(client, commune, admin, member):
     """An existing member of the organisation gets a card with the file's function."""
     client.force_login(admin)
     upload(client, f"E-mail;Nom;Prénom;Fonction\n{member.email};X;Y;Comptable\n")
-    client.post(reverse("annuaire:people_import_confirm", args=["jargeau"]))
+    confirm(client)
     assert PersonCard.objects.get(user=member).function == "Comptable"
 
 
 @pytest.mark.parametrize("persona", ["same_organisation", "other_organisation"])
 def test_only_the_organisations_admins_import(client, commune, personas, persona):
+    """Members and other organisations' admins get a 404 on the form, the report, the progress and the confirmation."""
+    people_import = PeopleImport.objects.create(organisation=commune, file_name="people.csv")
     client.force_login(personas[persona])
     assert upload(client, GOOD).status_code == 404
-    assert client.post(reverse("annuaire:people_import_confirm", args=["jargeau"])).status_code == 404
+    for name in ("people_import_detail", "people_import_progress"):
+        assert client.get(reverse(f"annuaire:{name}", args=["jargeau", people_import.pk])).status_code == 404
+    assert confirm(client, people_import).status_code == 404
+
+
+def test_an_import_is_only_reached_through_its_organisation(client, commune, outsider):
+    """An admin of Darvoy cannot open Jargeau's import under Darvoy's address: 404 like a missing one."""
+    people_import = PeopleImport.objects.create(organisation=commune, file_name="people.csv")
+    client.force_login(outsider)
+    assert client.get(reverse("annuaire:people_import_detail", args=["darvoy", people_import.pk])).status_code == 404
+    assert client.get(reverse("annuaire:people_import_detail", args=["darvoy", 999_999])).status_code == 404

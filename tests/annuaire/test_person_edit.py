@@ -20,6 +20,7 @@ def form_data(**overrides):
         "phone_visibility": "members",
         "mobile_visibility": "organisation",
         "email_visibility": "members",
+        "photo_visibility": "members",
     }
     return data | overrides
 
