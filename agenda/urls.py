@@ -1,0 +1,21 @@
+from django.urls import path
+
+from .views import calendars, events
+
+app_name = "agenda"
+
+urlpatterns = [
+    path("", calendars.agenda_list, name="index"),
+    path("mois/<int:year>/<int:month>/", calendars.month_view, name="month"),
+    path("semaine/<int:year>/<int:month>/<int:day>/", calendars.week_view, name="week"),
+    path("calendrier/<int:pk>/", calendars.agenda_list, name="calendar"),
+    path("calendrier/<int:pk>/mois/<int:year>/<int:month>/", calendars.month_view, name="calendar_month"),
+    path("calendrier/<int:pk>/semaine/<int:year>/<int:month>/<int:day>/", calendars.week_view, name="calendar_week"),
+    path("calendrier/<int:pk>/nouvel-evenement/", events.event_create, name="event_create"),
+    path("evenement/<int:pk>/", events.event_detail, name="event"),
+    path("evenement/<int:pk>/modifier/", events.event_update, name="event_update"),
+    path("evenement/<int:pk>/supprimer/", events.event_delete, name="event_delete"),
+    path("evenement/<int:pk>/occurrence/<int:stamp>/", events.occurrence_update, name="occurrence_update"),
+    path("evenement/<int:pk>/occurrence/<int:stamp>/annuler/", events.occurrence_cancel, name="occurrence_cancel"),
+    path("evenement/<int:pk>/occurrence/<int:stamp>/retablir/", events.occurrence_restore, name="occurrence_restore"),
+]
