@@ -76,4 +76,12 @@ class OccurrenceForm(forms.Form):
 
 
 class ImportForm(forms.Form):
+    organisation = forms.TypedChoiceField(label=_("On behalf of"), coerce=int)
     file = forms.FileField(label=_("iCalendar file (.ics)"))
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = [(organisation.pk, organisation.name) for organisation in organisations]
+        if len(organisations) <= 1:
+            self.fields["organisation"].widget = forms.HiddenInput()
+            self.fields["organisation"].required = False

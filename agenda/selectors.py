@@ -15,7 +15,7 @@ from schedule.periods import Month, Period, Week
 
 from extranet.organisations.models import Membership, Organisation, Role
 
-from .models import PARIS, AgendaCalendar, CalendarKind
+from .models import PARIS, AgendaCalendar, CalendarKind, FeedToken
 
 AUTHOR_ROLES = {Role.EDITOR, Role.ADMIN}
 
@@ -163,3 +163,39 @@ def event_occurrence_at(*, event: Event, original_start: datetime):
     if occurrence is None:
         raise Http404
     return occurrence
+
+
+# Feeds.
+
+
+def feed_user_get(*, token: str):
+    """The active user whose feed secret this is; Http404 for an unknown or reset one."""
+    feed = FeedToken.objects.select_related("user").filter(token=token).first()
+    if feed is None or not feed.user.is_active:
+        raise Http404
+    return feed.user
+
+
+def feed_events(*, calendars) -> list[Event]:
+    """Every event of these calendars with what the feed writes (rule, details, persisted occurrences)."""
+    return list(
+        _events()
+        .filter(calendar__agenda__in=calendars, details__isnull=False)
+        .prefetch_related("occurrence_set")
+        .order_by("start", "pk")
+    )
+
+
+def my_agenda_events(*, user) -> list[Event]:
+    """The "my agenda" feed: the private calendars of the user's organisations and their events elsewhere."""
+    organisation_ids = list(user_roles(user=user))
+    return list(
+        _events()
+        .filter(details__isnull=False)
+        .filter(
+            Q(calendar__agenda__kind=CalendarKind.PRIVATE, calendar__agenda__organisation_id__in=organisation_ids)
+            | Q(details__organisation_id__in=organisation_ids)
+        )
+        .prefetch_related("occurrence_set")
+        .order_by("start", "pk")
+    )

@@ -223,8 +223,12 @@ def event_create(
     visio_url: str = "",
     all_day: bool = False,
     recurrence: Recurrence | None = None,
+    uid: str = "",
 ) -> Event:
-    """Add an event of `organisation` to the calendar; a private calendar takes only its organisation's events."""
+    """Add an event of `organisation` to the calendar; a private calendar takes only its organisation's events.
+
+    `uid` keeps the iCalendar UID of an imported event; a new one is made otherwise.
+    """
     if calendar.kind == CalendarKind.PRIVATE and calendar.organisation_id != organisation.pk:
         raise ValidationError(_("This calendar is private to another organisation."), code="wrong_organisation")
     fields = _clean_event(
@@ -253,7 +257,7 @@ def event_create(
         place=fields["place"],
         visio_url=fields["visio_url"],
         all_day=fields["all_day"],
-        uid=new_uid(),
+        uid=uid or new_uid(),
     )
     return event
 

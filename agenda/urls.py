@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calendars, events
+from .views import calendars, events, feeds, imports
 
 app_name = "agenda"
 
@@ -12,10 +12,15 @@ urlpatterns = [
     path("calendrier/<int:pk>/mois/<int:year>/<int:month>/", calendars.month_view, name="calendar_month"),
     path("calendrier/<int:pk>/semaine/<int:year>/<int:month>/<int:day>/", calendars.week_view, name="calendar_week"),
     path("calendrier/<int:pk>/nouvel-evenement/", events.event_create, name="event_create"),
+    path("calendrier/<int:pk>/importer/", imports.calendar_import, name="calendar_import"),
     path("evenement/<int:pk>/", events.event_detail, name="event"),
     path("evenement/<int:pk>/modifier/", events.event_update, name="event_update"),
     path("evenement/<int:pk>/supprimer/", events.event_delete, name="event_delete"),
     path("evenement/<int:pk>/occurrence/<int:stamp>/", events.occurrence_update, name="occurrence_update"),
     path("evenement/<int:pk>/occurrence/<int:stamp>/annuler/", events.occurrence_cancel, name="occurrence_cancel"),
     path("evenement/<int:pk>/occurrence/<int:stamp>/retablir/", events.occurrence_restore, name="occurrence_restore"),
+    path("abonnement/", feeds.feeds, name="feeds"),
+    path("abonnement/nouvelle-cle/", feeds.feed_reset, name="feed_reset"),
+    path("flux/<str:token>/mon-agenda.ics", feeds.my_agenda_feed, name="my_feed"),
+    path("flux/<str:token>/calendrier/<int:pk>.ics", feeds.calendar_feed, name="calendar_feed"),
 ]

@@ -29,6 +29,7 @@ def reading_urls(calendar, meeting):
 def editing_urls(calendar, meeting):
     return [
         f"/agenda/calendrier/{calendar.pk}/nouvel-evenement/",
+        f"/agenda/calendrier/{calendar.pk}/importer/",
         f"/agenda/evenement/{meeting.pk}/modifier/",
         f"/agenda/evenement/{meeting.pk}/supprimer/",
         f"/agenda/evenement/{meeting.pk}/occurrence/{STAMP}/",
