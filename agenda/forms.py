@@ -4,6 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from extranet.organisations.models import Organisation, Role
+
+from .models import Answer
 from .services import MAX_INTERVAL, Recurrence
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -85,3 +88,34 @@ class ImportForm(forms.Form):
         if len(organisations) <= 1:
             self.fields["organisation"].widget = forms.HiddenInput()
             self.fields["organisation"].required = False
+
+
+class InviteForm(forms.Form):
+    """Whom to invite: people by e-mail address, and/or an organisation's members (of one role)."""
+
+    emails = forms.CharField(
+        label=_("People (e-mail addresses)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("One address per line, of people who have an account."),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Or every member of"), queryset=Organisation.objects.order_by("name"), required=False
+    )
+    role = forms.ChoiceField(
+        label=_("Only the members with the role"), choices=[("", _("Any role")), *Role.choices], required=False
+    )
+
+    def addresses(self) -> list[str]:
+        return sorted({line.strip().lower() for line in self.cleaned_data["emails"].split() if line.strip()})
+
+
+class AnswerForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Your answer"), choices=[(a.value, a.label) for a in Answer if a != Answer.PENDING]
+    )
+
+
+class AttendeesEmailForm(forms.Form):
+    subject = forms.CharField(label=pgettext_lazy("email", "Subject"), max_length=150)
+    message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 5}))

@@ -94,3 +94,31 @@ class FeedToken(models.Model):
 
     def __str__(self):
         return f"{self.user}"
+
+
+class Answer(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("rsvp", "No answer yet")
+    YES = "yes", pgettext_lazy("rsvp", "Yes")
+    MAYBE = "maybe", pgettext_lazy("rsvp", "Maybe")
+    NO = "no", pgettext_lazy("rsvp", "No")
+
+
+class EventInvitation(models.Model):
+    """One person invited to an event, and their answer; an invitation also lets them read the event."""
+
+    event = models.ForeignKey("schedule.Event", on_delete=models.CASCADE, related_name="invitations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_invitations")
+    answer = models.CharField(_("answer"), max_length=10, choices=Answer.choices, default=Answer.PENDING)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [models.UniqueConstraint(fields=["event", "user"], name="agenda_one_invitation_per_person")]
+
+    def __str__(self):
+        return f"{self.user} → {self.event_id}"

@@ -15,7 +15,7 @@ from schedule.periods import Month, Period, Week
 
 from extranet.organisations.models import Membership, Organisation, Role
 
-from .models import PARIS, AgendaCalendar, CalendarKind, FeedToken
+from .models import PARIS, AgendaCalendar, Answer, CalendarKind, EventInvitation, FeedToken
 
 AUTHOR_ROLES = {Role.EDITOR, Role.ADMIN}
 
@@ -84,20 +84,55 @@ def _events():
     return Event.objects.select_related("rule", "calendar__agenda", "details__organisation")
 
 
-def event_abilities(*, event: Event, roles: dict[int, str]) -> dict[str, bool]:
-    view = calendar_abilities(calendar=event.calendar.agenda, roles=roles)["view"]
-    return {"view": view, "edit": view and roles.get(event.details.organisation_id) in AUTHOR_ROLES}
+def event_abilities(*, event: Event, roles: dict[int, str], invitation=None) -> dict[str, bool]:
+    """What the user may do with the event: its calendar's readers and its invitees read it, its organisation's
+    editors change it and invite, invitees answer."""
+    view = calendar_abilities(calendar=event.calendar.agenda, roles=roles)["view"] or invitation is not None
+    edit = view and roles.get(event.details.organisation_id) in AUTHOR_ROLES
+    return {"view": view, "edit": edit, "invite": edit, "answer": invitation is not None}
 
 
 def event_get_for_viewer(*, user, pk: int, action: str = "view") -> Event:
-    """The event if the user may take `action` ("view" or "edit") on it; Http404 if missing or forbidden alike."""
+    """The event if the user may take `action` ("view", "edit", "invite", "answer") on it; Http404 if missing or
+    forbidden alike. `event.invitation` is the user's invitation, if any."""
     event = _events().filter(pk=pk, details__isnull=False).first()
     if event is None:
         raise Http404
-    event.abilities = event_abilities(event=event, roles=user_roles(user=user))
+    event.invitation = EventInvitation.objects.filter(event=event, user=user).first() if user.is_authenticated else None
+    event.abilities = event_abilities(event=event, roles=user_roles(user=user), invitation=event.invitation)
     if not event.abilities[action]:
         raise Http404
     return event
+
+
+def invitation_list_for_event(*, event: Event) -> list[EventInvitation]:
+    """The invitees and their answers, for the event's organisers."""
+    return list(
+        EventInvitation.objects.filter(event=event)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "user__email")
+    )
+
+
+def invitation_get_by_token(*, token: str) -> EventInvitation:
+    """The invitation and answer named by an e-mail's signed answer link; Http404 for a forged or stale one."""
+    from django.core import signing
+
+    from .services import RSVP_SALT
+
+    try:
+        data = signing.loads(token, salt=RSVP_SALT)
+    except signing.BadSignature:
+        raise Http404 from None
+    invitation = (
+        EventInvitation.objects.select_related("event__details", "user").filter(pk=data.get("i")).first()
+        if isinstance(data, dict)
+        else None
+    )
+    if invitation is None or not invitation.user.is_active or data.get("a") not in Answer.values:
+        raise Http404
+    invitation.proposed_answer = data["a"]
+    return invitation
 
 
 def events_for_period(*, calendars, start: datetime, end: datetime) -> list[Event]:
@@ -187,7 +222,8 @@ def feed_events(*, calendars) -> list[Event]:
 
 
 def my_agenda_events(*, user) -> list[Event]:
-    """The "my agenda" feed: the private calendars of the user's organisations and their events elsewhere."""
+    """The "my agenda" feed: the private calendars of the user's organisations, their events elsewhere, and the
+    events the user is invited to."""
     organisation_ids = list(user_roles(user=user))
     return list(
         _events()
@@ -195,7 +231,9 @@ def my_agenda_events(*, user) -> list[Event]:
         .filter(
             Q(calendar__agenda__kind=CalendarKind.PRIVATE, calendar__agenda__organisation_id__in=organisation_ids)
             | Q(details__organisation_id__in=organisation_ids)
+            | Q(invitations__user=user)
         )
+        .distinct()
         .prefetch_related("occurrence_set")
         .order_by("start", "pk")
     )

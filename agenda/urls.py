@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calendars, events, feeds, imports
+from .views import calendars, events, feeds, imports, invitations
 
 app_name = "agenda"
 
@@ -19,6 +19,10 @@ urlpatterns = [
     path("evenement/<int:pk>/occurrence/<int:stamp>/", events.occurrence_update, name="occurrence_update"),
     path("evenement/<int:pk>/occurrence/<int:stamp>/annuler/", events.occurrence_cancel, name="occurrence_cancel"),
     path("evenement/<int:pk>/occurrence/<int:stamp>/retablir/", events.occurrence_restore, name="occurrence_restore"),
+    path("evenement/<int:pk>/inviter/", invitations.event_invite, name="event_invite"),
+    path("evenement/<int:pk>/repondre/", invitations.event_answer, name="event_answer"),
+    path("evenement/<int:pk>/ecrire/", invitations.event_email, name="event_email"),
+    path("reponse/<str:token>/", invitations.rsvp, name="rsvp"),
     path("abonnement/", feeds.feeds, name="feeds"),
     path("abonnement/nouvelle-cle/", feeds.feed_reset, name="feed_reset"),
     path("flux/<str:token>/mon-agenda.ics", feeds.my_agenda_feed, name="my_feed"),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import selectors, services
-from ..forms import EventForm, OccurrenceForm
+from ..forms import AnswerForm, AttendeesEmailForm, EventForm, InviteForm, OccurrenceForm
 from ..models import PARIS
 
 
@@ -92,6 +92,10 @@ def event_detail(request, pk):
             "abilities": event.abilities,
             "recurrence": services.Recurrence.of(event),
             "occurrences": occurrences,
+            "invitations": selectors.invitation_list_for_event(event=event) if event.abilities["invite"] else [],
+            "invite_form": InviteForm() if event.abilities["invite"] else None,
+            "email_form": AttendeesEmailForm() if event.abilities["invite"] else None,
+            "answer_form": AnswerForm(initial={"answer": event.invitation.answer}) if event.invitation else None,
         },
     )
 

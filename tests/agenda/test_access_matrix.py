@@ -61,10 +61,15 @@ def test_forbidden_writes_change_nothing(log_in_as, meeting, who):
         f"/agenda/evenement/{meeting.pk}/occurrence/{STAMP}/retablir/",
         f"/agenda/evenement/{meeting.pk}/supprimer/",
         f"/agenda/evenement/{meeting.pk}/modifier/",
+        f"/agenda/evenement/{meeting.pk}/inviter/",
+        f"/agenda/evenement/{meeting.pk}/ecrire/",
+        f"/agenda/evenement/{meeting.pk}/repondre/",
     ):
-        assert client.post(url, {"title": "Piraté"}).status_code == 404, url
+        data = {"title": "Piraté", "emails": "x@example.fr", "subject": "x", "message": "y", "answer": "yes"}
+        assert client.post(url, data).status_code == 404, url
     meeting.refresh_from_db()
     assert meeting.title == "Réunion du bureau" and not meeting.occurrence_set.exists()
+    assert not meeting.invitations.exists()
 
 
 @pytest.mark.parametrize("who", ["editor", "member", "outsider", "anonymous"])
