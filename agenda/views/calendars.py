@@ -23,11 +23,18 @@ def _scope(request, pk):
     return calendar, [calendar]
 
 
+FIRST_YEAR, LAST_YEAR = 1970, 2100
+
+
 def _day(year, month, day=1) -> date:
+    """The date of the address; Http404 for an impossible one or one outside the years the agenda shows."""
     try:
-        return date(year, month, day)
+        value = date(year, month, day)
     except ValueError:
         raise Http404 from None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise Http404
+    return value
 
 
 def _url(calendar, view: str, day: date) -> str:
@@ -66,6 +73,8 @@ def agenda_list(request, pk=None):
     try:
         first = date.fromisoformat(request.GET.get("debut", ""))
     except ValueError:
+        first = today
+    if not FIRST_YEAR <= first.year <= LAST_YEAR:
         first = today
     start = datetime(first.year, first.month, first.day, tzinfo=PARIS)
     end = start + timedelta(days=LIST_DAYS)

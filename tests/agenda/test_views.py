@@ -93,6 +93,8 @@ def test_impossible_dates_answer_404(client, calendar, member):
 
     assert client.get(f"/agenda/calendrier/{calendar.pk}/mois/2027/13/").status_code == 404
     assert client.get(f"/agenda/calendrier/{calendar.pk}/semaine/2027/2/30/").status_code == 404
+    assert client.get(f"/agenda/calendrier/{calendar.pk}/mois/9999/12/").status_code == 404
+    assert client.get(f"/agenda/calendrier/{calendar.pk}/?debut=9999-12-31").status_code == 200
 
 
 def test_editor_cancels_then_restores_one_occurrence(client, meeting, editor):
