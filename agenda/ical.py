@@ -81,12 +81,35 @@ def _vevent(event: Event, *, start, end, all_day: bool, title: str, description:
     return vevent
 
 
-def event_components(event: Event) -> list[icalendar.Event]:
-    """The VEVENT of the event, then one per occurrence changed on its own (RECURRENCE-ID)."""
+PARTSTAT = {"pending": "NEEDS-ACTION", "yes": "ACCEPTED", "maybe": "TENTATIVE", "no": "DECLINED"}
+
+
+def _add_invitation(vevent: icalendar.Event, event: Event, invitation) -> None:
+    """ORGANIZER and the subscriber's own ATTENDEE line with their answer (other invitees are never listed)."""
+    if event.creator is not None:
+        vevent.add("organizer", f"mailto:{event.creator.email}", parameters={"cn": event.details.organisation.name})
+    vevent.add(
+        "attendee",
+        f"mailto:{invitation.user.email}",
+        parameters={
+            "cn": invitation.user.full_name,
+            "partstat": PARTSTAT[invitation.answer],
+            "role": "REQ-PARTICIPANT",
+        },
+    )
+
+
+def event_components(event: Event, invitation=None) -> list[icalendar.Event]:
+    """The VEVENT of the event, then one per occurrence changed on its own (RECURRENCE-ID).
+
+    With the subscriber's invitation, each VEVENT names the organiser and the subscriber's answer.
+    """
     all_day = event.details.all_day
     main = _vevent(
         event, start=event.start, end=event.end, all_day=all_day, title=event.title, description=event.description
     )
+    if invitation is not None:
+        _add_invitation(main, event, invitation)
     if event.rule is None:
         return [main]
     main.add("rrule", _rrule(event, all_day))
@@ -107,12 +130,18 @@ def event_components(event: Event) -> list[icalendar.Event]:
             description=occurrence.description,
         )
         override.add("recurrence-id", _when(occurrence.original_start, all_day))
+        if invitation is not None:
+            _add_invitation(override, event, invitation)
         components.append(override)
     return components
 
 
-def calendar_ics(*, name: str, events: list[Event]) -> bytes:
-    """A whole VCALENDAR of these events (fetched with their rule, details and persisted occurrences)."""
+def calendar_ics(*, name: str, events: list[Event], invitations: dict | None = None) -> bytes:
+    """A whole VCALENDAR of these events (fetched with their rule, details and persisted occurrences).
+
+    `invitations` maps event ids to the subscriber's own invitations ("my agenda").
+    """
+    invitations = invitations or {}
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -122,6 +151,6 @@ def calendar_ics(*, name: str, events: list[Event]) -> bytes:
     calendar.add("x-wr-timezone", "Europe/Paris")
     calendar.add_component(paris_timezone())
     for event in events:
-        for component in event_components(event):
+        for component in event_components(event, invitations.get(event.pk)):
             calendar.add_component(component)
     return calendar.to_ical()

@@ -81,7 +81,7 @@ def author_organisations(*, user, calendar: AgendaCalendar) -> list[Organisation
 
 
 def _events():
-    return Event.objects.select_related("rule", "calendar__agenda", "details__organisation")
+    return Event.objects.select_related("rule", "calendar__agenda", "details__organisation", "creator")
 
 
 def event_abilities(*, event: Event, roles: dict[int, str], invitation=None) -> dict[str, bool]:
@@ -237,3 +237,9 @@ def my_agenda_events(*, user) -> list[Event]:
         .prefetch_related("occurrence_set")
         .order_by("start", "pk")
     )
+
+
+def my_invitations_by_event(*, user) -> dict[int, EventInvitation]:
+    """The user's invitations keyed by event id, for the ATTENDEE lines of "my agenda"."""
+    invitations = EventInvitation.objects.filter(user=user).select_related("user")
+    return {invitation.event_id: invitation for invitation in invitations}

@@ -40,7 +40,8 @@ def feed_reset(request):
 def my_agenda_feed(request, token):
     user = selectors.feed_user_get(token=token)
     events = selectors.my_agenda_events(user=user)
-    return _ics(ical.calendar_ics(name=_("My agenda"), events=events), "mon-agenda.ics")
+    invitations = selectors.my_invitations_by_event(user=user)
+    return _ics(ical.calendar_ics(name=_("My agenda"), events=events, invitations=invitations), "mon-agenda.ics")
 
 
 def calendar_feed(request, token, pk):

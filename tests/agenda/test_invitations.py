@@ -2,6 +2,7 @@
 
 import re
 
+import icalendar
 import pytest
 from django.core import mail
 
@@ -116,8 +117,15 @@ def test_organiser_writes_to_those_who_come(client, council, editor, member, out
     assert mail.outbox[0].reply_to == [editor.email] and "Salle B." in mail.outbox[0].body
 
 
-def test_my_agenda_feed_holds_the_events_i_am_invited_to(client, council, editor, outsider):
-    services.event_invite(event=council, inviter=editor, users=[outsider])
+def test_my_agenda_feed_holds_the_events_i_am_invited_to(client, council, editor, member, outsider):
+    """The invitee's feed has the event with its organiser and their own answer, never the other invitees."""
+    services.event_invite(event=council, inviter=editor, users=[outsider, member])
+    services.invitation_answer(invitation=EventInvitation.objects.get(user=outsider), answer="maybe")
     token = services.feed_token_get_or_create(user=outsider).token
 
-    assert "Commission urbanisme" in client.get(f"/agenda/flux/{token}/mon-agenda.ics").content.decode()
+    parsed = icalendar.Calendar.from_ical(client.get(f"/agenda/flux/{token}/mon-agenda.ics").content)
+    vevent = next(v for v in parsed.walk("VEVENT") if str(v["SUMMARY"]) == "Commission urbanisme")
+    attendees = vevent["ATTENDEE"] if isinstance(vevent["ATTENDEE"], list) else [vevent["ATTENDEE"]]
+    assert [str(a) for a in attendees] == [f"mailto:{outsider.email}"]
+    assert attendees[0].params["PARTSTAT"] == "TENTATIVE"
+    assert str(vevent["ORGANIZER"]) == f"mailto:{editor.email}"
