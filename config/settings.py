@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "extranet.search",
     "documents",
     "annuaire",
+    "agenda",
+    # django-scheduler: its models and recurrence engine; its views, templates and feeds are not used.
+    "schedule",
     # haystack before Wagtail: both ship an `update_index` command and the first app wins.
     "haystack",
     "wagtail.contrib.redirects",
@@ -300,6 +303,14 @@ DOCUMENTS_BIN_DAYS = env.int("DOCUMENTS_BIN_DAYS", default=30)
 DOCUMENTS_LINK_MAX_DAYS = env.int("DOCUMENTS_LINK_MAX_DAYS", default=30)
 # With nginx in front: an internal location serving DOCUMENTS_ROOT, e.g. "/_documents/" (empty: Django streams).
 DOCUMENTS_X_ACCEL_REDIRECT = env("DOCUMENTS_X_ACCEL_REDIRECT", default="")
+
+# Agendas: the "create a meeting room" button builds a unique room address under this one (e.g. a Jitsi
+# server, "https://visio.example.fr/"); empty hides the button.
+VISIO_BASE_URL = env("VISIO_BASE_URL", default="")
+# A recurring event stops after this many occurrences at most, and an imported calendar holds this many events.
+AGENDA_MAX_OCCURRENCES = env.int("AGENDA_MAX_OCCURRENCES", default=1000)
+AGENDA_IMPORT_MAX_EVENTS = env.int("AGENDA_IMPORT_MAX_EVENTS", default=2000)
+AGENDA_IMPORT_MAX_BYTES = env.int("AGENDA_IMPORT_MAX_MB", default=5) * 1024 * 1024
 
 # E-mail: printed on the console unless EMAIL_URL names an SMTP server (smtp+tls://user:pass@host:587).
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

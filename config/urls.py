@@ -24,6 +24,7 @@ urlpatterns = [
     path("forums/", include("forums.urls")),
     path("forums/", include(machina_urls)),
     path("bibliotheque/", include("documents.urls")),
+    path("agenda/", include("agenda.urls")),
 ]
 
 if settings.DEBUG:

@@ -16,6 +16,7 @@ SEEDERS = (
     "forums.demo.seed",
     "documents.demo.seed",
     "annuaire.demo.seed",
+    "agenda.demo.seed",
 )
 
 

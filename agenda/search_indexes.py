@@ -1,0 +1,44 @@
+from django.utils.translation import gettext_lazy as _
+from haystack import indexes
+
+from extranet.search.audiences import MEMBERS, PUBLIC, organisation_audience
+from extranet.search.indexes import SearchDocument
+
+from .models import CalendarKind, EventDetails
+
+
+class EventIndex(SearchDocument, indexes.Indexable):
+    """Agenda events, found by their title, description and place, by whoever may read their calendar."""
+
+    search_kind = "event"
+    search_kind_label = _("Event")
+
+    text = indexes.CharField(document=True)
+
+    def get_model(self):
+        return EventDetails
+
+    def index_queryset(self, using=None):
+        return EventDetails.objects.select_related("event", "event__calendar__agenda", "organisation")
+
+    def prepare_text(self, obj):
+        event = obj.event
+        return "\n".join([event.title, event.description, obj.place, obj.organisation.name])
+
+    def prepare_title(self, obj):
+        return obj.event.title
+
+    def prepare_organisation(self, obj):
+        return obj.organisation.slug
+
+    def prepare_date(self, obj):
+        return obj.event.start
+
+    def prepare_visibility(self, obj):
+        """A private calendar's members, every member for a shared calendar, everyone for the public one."""
+        calendar = obj.event.calendar.agenda
+        if calendar.kind == CalendarKind.PUBLIC:
+            return [PUBLIC]
+        if calendar.kind == CalendarKind.SHARED:
+            return [MEMBERS]
+        return [organisation_audience(calendar.organisation_id)]

@@ -1,0 +1,499 @@
+"""Writes of the agendas: calendars, events with their recurrence, single-occurrence changes, feed tokens.
+
+Events are django-scheduler's: a recurrence is one scheduler `Rule` of the event's own ("interval" and
+"count" parameters) plus the event's `end_recurring_period` for a last date; a cancelled or changed
+occurrence is a persisted scheduler `Occurrence`. Every recurrence has an end, so that no feed, view or
+index ever expands an endless series. Permissions are checked by the callers through `selectors`.
+"""
+
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from itertools import islice
+from urllib.parse import urlparse
+
+from dateutil import rrule
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from schedule.models import Calendar, Event, Rule
+
+from extranet.core.services import email_enqueue
+
+from .models import PARIS, AgendaCalendar, Answer, CalendarKind, EventDetails, EventInvitation, FeedToken
+
+FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+MAX_INTERVAL = 366
+MAX_YEARS = 10
+RSVP_SALT = "agenda.rsvp"
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """How an event repeats: every `interval` days/weeks/months/years, until a date (inclusive) or `count` times."""
+
+    frequency: str
+    interval: int = 1
+    until: date | None = None
+    count: int | None = None
+
+    @classmethod
+    def of(cls, event: Event) -> "Recurrence | None":
+        if event.rule is None:
+            return None
+        params = event.rule.get_params()
+        until = event.end_recurring_period.astimezone(PARIS).date() if event.end_recurring_period else None
+        return cls(
+            frequency=event.rule.frequency,
+            interval=int(params.get("interval", 1)),
+            until=until,
+            count=params.get("count"),
+        )
+
+    def rule_params(self) -> str:
+        return f"interval:{self.interval}" + (f";count:{self.count}" if self.count else "")
+
+
+def local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=PARIS)
+
+
+def end_of_day(day: date) -> datetime:
+    """The last second of a day in Paris: the inclusive `until` of a recurrence."""
+    return local_midnight(day + timedelta(days=1)) - timedelta(seconds=1)
+
+
+def new_uid() -> str:
+    """A globally unique iCalendar UID: a random UUID at the platform's host name."""
+    return f"{uuid.uuid4()}@{urlparse(settings.SITE_URL).hostname or 'territoires'}"
+
+
+def visio_room_url() -> str:
+    """A fresh, unguessable meeting room address on the configured visio server."""
+    if not settings.VISIO_BASE_URL:
+        raise ValidationError(_("No online meeting server is configured."), code="no_visio")
+    return f"{settings.VISIO_BASE_URL.rstrip('/')}/Territoires-{secrets.token_hex(10)}"
+
+
+# Calendars.
+
+
+def _unique_slug(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+@transaction.atomic
+def calendar_create(*, name: str, kind: str, organisation=None, description: str = "") -> AgendaCalendar:
+    """Create a scheduler calendar and its audience; a private calendar belongs to one organisation."""
+    name = " ".join(name.split())[:200]
+    if not name:
+        raise ValidationError(_("Give a name."), code="empty_name")
+    calendar = Calendar.objects.create(name=name, slug=_unique_slug(kind))
+    agenda = AgendaCalendar(calendar=calendar, kind=kind, organisation=organisation, description=description)
+    agenda.full_clean(exclude=["calendar"])
+    agenda.save()
+    return agenda
+
+
+@transaction.atomic
+def calendar_organisation_provision(*, organisation) -> AgendaCalendar:
+    """Give the organisation its private calendar, named after it; idempotent (the provisioning hook calls it)."""
+    agenda = AgendaCalendar.objects.select_related("calendar").filter(organisation=organisation, kind="private").first()
+    if agenda is None:
+        return calendar_create(name=organisation.name, kind=CalendarKind.PRIVATE, organisation=organisation)
+    if agenda.calendar.name != organisation.name:
+        agenda.calendar.name = organisation.name
+        agenda.calendar.save(update_fields=["name"])
+    return agenda
+
+
+# Events.
+
+
+def _clean_text(value: str, *, limit: int) -> str:
+    return " ".join((value or "").split())[:limit]
+
+
+def _clean_recurrence(recurrence: Recurrence | None, *, start: datetime) -> Recurrence | None:
+    if recurrence is None or not recurrence.frequency:
+        return None
+    if recurrence.frequency not in FREQUENCIES:
+        raise ValidationError(_("Choose how often the event repeats."), code="bad_frequency")
+    if not 1 <= recurrence.interval <= MAX_INTERVAL:
+        raise ValidationError(_("The interval must be between 1 and %(max)s.") % {"max": MAX_INTERVAL}, code="interval")
+    if recurrence.until is None and not recurrence.count:
+        raise ValidationError(
+            _("A repeating event needs an end: a last date or a number of occurrences."), code="unbounded"
+        )
+    if recurrence.until is not None and recurrence.count:
+        raise ValidationError(_("Give either a last date or a number of occurrences, not both."), code="both_bounds")
+    limit = settings.AGENDA_MAX_OCCURRENCES
+    if recurrence.count is not None and not 1 <= recurrence.count <= limit:
+        raise ValidationError(
+            _("The number of occurrences must be between 1 and %(max)s.") % {"max": limit}, code="count"
+        )
+    if recurrence.until is not None:
+        first_day = start.astimezone(PARIS).date()
+        if recurrence.until < first_day:
+            raise ValidationError(_("The last date of the repetition comes before the event."), code="until")
+        if recurrence.until > first_day.replace(year=first_day.year + MAX_YEARS, day=min(first_day.day, 28)):
+            raise ValidationError(
+                _("An event repeats for %(years)s years at most.") % {"years": MAX_YEARS}, code="until_far"
+            )
+        naive = start.astimezone(PARIS).replace(tzinfo=None)
+        dates = rrule.rrule(
+            getattr(rrule, recurrence.frequency),
+            dtstart=naive,
+            interval=recurrence.interval,
+            until=end_of_day(recurrence.until).replace(tzinfo=None),
+        )
+        if len(list(islice(dates, limit + 1))) > limit:
+            raise ValidationError(
+                _("This repetition makes more than %(max)s occurrences: choose an earlier last date.") % {"max": limit},
+                code="too_many",
+            )
+    return recurrence
+
+
+def _clean_event(*, title, start, end, all_day, visio_url, place, description, recurrence) -> dict:
+    title = _clean_text(title, limit=255)
+    if not title:
+        raise ValidationError(_("Give the event a title."), code="empty_title")
+    if start is None or end is None:
+        raise ValidationError(_("Give a start and an end."), code="no_dates")
+    if timezone.is_naive(start) or timezone.is_naive(end):
+        raise ValueError("Event times must be aware datetimes.")
+    if all_day:
+        start = local_midnight(start.astimezone(PARIS).date())
+        end = local_midnight(end.astimezone(PARIS).date() + timedelta(days=1))
+    if end <= start:
+        raise ValidationError(_("The end must come after the start."), code="end_before_start")
+    if end - start > timedelta(days=366):
+        raise ValidationError(_("An event lasts one year at most."), code="too_long")
+    visio_url = (visio_url or "").strip()
+    if visio_url:
+        try:
+            URLValidator(schemes=["https", "http"])(visio_url)
+        except ValidationError:
+            raise ValidationError(
+                _("The online meeting link must be a web address (https://…)."), code="visio"
+            ) from None
+    return {
+        "title": title,
+        "description": (description or "").strip()[:20_000],
+        "start": start,
+        "end": end,
+        "all_day": bool(all_day),
+        "place": _clean_text(place, limit=255),
+        "visio_url": visio_url[:500],
+        "recurrence": _clean_recurrence(recurrence, start=start),
+    }
+
+
+def _apply_recurrence(event: Event, recurrence: Recurrence | None) -> None:
+    """Point the event at its own scheduler rule (created or updated) and set its last date.
+
+    A rule the event no longer needs is deleted by the caller once the event is saved without it.
+    """
+    rule = event.rule
+    if recurrence is None:
+        event.rule, event.end_recurring_period = None, None
+        return
+    if rule is None:
+        rule = Rule(name=_unique_slug("event")[:32], description="")
+    rule.frequency = recurrence.frequency
+    rule.params = recurrence.rule_params()
+    rule.save()
+    event.rule = rule
+    event.end_recurring_period = end_of_day(recurrence.until) if recurrence.until else None
+
+
+@transaction.atomic
+def event_create(
+    *,
+    calendar: AgendaCalendar,
+    organisation,
+    user,
+    title: str,
+    start: datetime,
+    end: datetime,
+    description: str = "",
+    place: str = "",
+    visio_url: str = "",
+    all_day: bool = False,
+    recurrence: Recurrence | None = None,
+    uid: str = "",
+) -> Event:
+    """Add an event of `organisation` to the calendar; a private calendar takes only its organisation's events.
+
+    `uid` keeps the iCalendar UID of an imported event; a new one is made otherwise.
+    """
+    if calendar.kind == CalendarKind.PRIVATE and calendar.organisation_id != organisation.pk:
+        raise ValidationError(_("This calendar is private to another organisation."), code="wrong_organisation")
+    fields = _clean_event(
+        title=title,
+        start=start,
+        end=end,
+        all_day=all_day,
+        visio_url=visio_url,
+        place=place,
+        description=description,
+        recurrence=recurrence,
+    )
+    event = Event(
+        calendar_id=calendar.calendar_id,
+        creator=user if user is not None and user.is_authenticated else None,
+        title=fields["title"],
+        description=fields["description"],
+        start=fields["start"],
+        end=fields["end"],
+    )
+    _apply_recurrence(event, fields["recurrence"])
+    event.save()
+    event.details = EventDetails.objects.create(
+        event=event,
+        organisation=organisation,
+        place=fields["place"],
+        visio_url=fields["visio_url"],
+        all_day=fields["all_day"],
+        uid=uid or new_uid(),
+    )
+    return event
+
+
+def _bump(details: EventDetails) -> None:
+    """A change subscribers must take: iCalendar's SEQUENCE goes up, DTSTAMP/LAST-MODIFIED move."""
+    details.sequence += 1
+    details.updated_at = timezone.now()
+    details.save(update_fields=["sequence", "updated_at"])
+
+
+@transaction.atomic
+def event_update(
+    *,
+    event: Event,
+    user,
+    title: str,
+    start: datetime,
+    end: datetime,
+    description: str = "",
+    place: str = "",
+    visio_url: str = "",
+    all_day: bool = False,
+    recurrence: Recurrence | None = None,
+) -> Event:
+    """Change an event; a new schedule drops the occurrences cancelled or changed one by one."""
+    fields = _clean_event(
+        title=title,
+        start=start,
+        end=end,
+        all_day=all_day,
+        visio_url=visio_url,
+        place=place,
+        description=description,
+        recurrence=recurrence,
+    )
+    details = event.details
+    rescheduled = (fields["start"], fields["end"], fields["all_day"], fields["recurrence"]) != (
+        event.start,
+        event.end,
+        details.all_day,
+        Recurrence.of(event),
+    )
+    event.title, event.description = fields["title"], fields["description"]
+    event.start, event.end = fields["start"], fields["end"]
+    old_rule = event.rule
+    _apply_recurrence(event, fields["recurrence"])
+    event.save()
+    if old_rule is not None and event.rule is None:
+        old_rule.delete()
+    if rescheduled:
+        event.occurrence_set.all().delete()
+    details.place, details.visio_url, details.all_day = fields["place"], fields["visio_url"], fields["all_day"]
+    details.save(update_fields=["place", "visio_url", "all_day"])
+    _bump(details)
+    return event
+
+
+@transaction.atomic
+def event_delete(*, event: Event, user) -> None:
+    rule = event.rule
+    event.delete()
+    if rule is not None:
+        rule.delete()
+
+
+def _occurrence_at(event: Event, original_start: datetime):
+    if event.rule is None:
+        raise ValidationError(_("Only an occurrence of a repeating event can be changed alone."), code="not_recurring")
+    occurrence = event.get_occurrence(original_start.astimezone(PARIS))
+    if occurrence is None:
+        raise ValidationError(_("This event has no occurrence at that time."), code="no_occurrence")
+    return occurrence
+
+
+@transaction.atomic
+def occurrence_cancel(*, event: Event, original_start: datetime, user):
+    """Cancel one occurrence of a repeating event (an EXDATE in the feeds)."""
+    occurrence = _occurrence_at(event, original_start)
+    occurrence.cancelled = True
+    occurrence.save()
+    _bump(event.details)
+    return occurrence
+
+
+@transaction.atomic
+def occurrence_restore(*, event: Event, original_start: datetime, user):
+    """Bring back a cancelled occurrence."""
+    occurrence = _occurrence_at(event, original_start)
+    if occurrence.pk is not None and occurrence.cancelled:
+        occurrence.cancelled = False
+        occurrence.save()
+        _bump(event.details)
+    return occurrence
+
+
+@transaction.atomic
+def occurrence_update(
+    *, event: Event, original_start: datetime, user, title: str, start: datetime, end: datetime, description: str = ""
+):
+    """Move or retitle one occurrence of a repeating event (a RECURRENCE-ID override in the feeds)."""
+    occurrence = _occurrence_at(event, original_start)
+    title = _clean_text(title, limit=255)
+    if not title:
+        raise ValidationError(_("Give the event a title."), code="empty_title")
+    if end <= start:
+        raise ValidationError(_("The end must come after the start."), code="end_before_start")
+    occurrence.title, occurrence.description = title, (description or "").strip()[:20_000]
+    occurrence.start, occurrence.end = start, end
+    occurrence.save()
+    _bump(event.details)
+    return occurrence
+
+
+# Feed tokens.
+
+
+def feed_token_get_or_create(*, user) -> FeedToken:
+    token = FeedToken.objects.filter(user=user).first()
+    return token or FeedToken.objects.create(user=user, token=secrets.token_urlsafe(32))
+
+
+@transaction.atomic
+def feed_token_reset(*, user) -> FeedToken:
+    """Replace the user's feed secret: every address given out before stops working."""
+    FeedToken.objects.filter(user=user).delete()
+    return FeedToken.objects.create(user=user, token=secrets.token_urlsafe(32))
+
+
+# Invitations and answers.
+
+
+def rsvp_token(*, invitation, answer: str) -> str:
+    """The signed token of an answer link in the invitation e-mail (no login needed, one per answer)."""
+    return signing.dumps({"i": invitation.pk, "a": answer}, salt=RSVP_SALT, compress=True)
+
+
+def _invitation_email(invitation, *, inviter) -> None:
+    event = invitation.event
+    base = settings.SITE_URL.rstrip("/")
+    links = {
+        answer.value: base + reverse("agenda:rsvp", args=[rsvp_token(invitation=invitation, answer=answer)])
+        for answer in (Answer.YES, Answer.MAYBE, Answer.NO)
+    }
+    user = invitation.user
+    email_enqueue(
+        to=user.email,
+        template="agenda/email/invitation",
+        language=getattr(user, "preferred_language", None),
+        context={
+            "title": event.title,
+            "start": event.start.astimezone(PARIS),
+            "place": event.details.place,
+            "visio_url": event.details.visio_url,
+            "organisation_name": event.details.organisation.name,
+            "inviter_name": inviter.full_name if inviter else "",
+            "url": base + reverse("agenda:event", args=[event.pk]),
+            "links": links,
+        },
+    )
+
+
+@transaction.atomic
+def event_invite(*, event: Event, inviter, users=(), organisation=None, role: str = "") -> list[EventInvitation]:
+    """Invite people, every member of an organisation, or its members of one role; e-mails go through the queue.
+
+    People already invited are left as they are; the new invitees each get one e-mail.
+    """
+    from extranet.organisations.models import Membership
+
+    invitees = {user.pk: user for user in users if user.is_active}
+    if organisation is not None:
+        memberships = Membership.objects.filter(organisation=organisation, user__is_active=True).select_related("user")
+        if role:
+            memberships = memberships.filter(role=role)
+        invitees.update({membership.user_id: membership.user for membership in memberships})
+    if not invitees:
+        raise ValidationError(_("Nobody to invite: choose people or an organisation with members."), code="nobody")
+    already = set(EventInvitation.objects.filter(event=event, user_id__in=invitees).values_list("user_id", flat=True))
+    created = EventInvitation.objects.bulk_create(
+        [
+            EventInvitation(event=event, user=user, invited_by=inviter)
+            for pk, user in invitees.items()
+            if pk not in already
+        ]
+    )
+    created = list(
+        EventInvitation.objects.filter(event=event, user_id__in=[i.user_id for i in created]).select_related("user")
+    )
+    for invitation in created:
+        invitation.event = event
+        # The database queue writes the task in this transaction: a rollback drops the e-mail too.
+        _invitation_email(invitation, inviter=inviter)
+    if created:
+        _bump(event.details)
+    return created
+
+
+@transaction.atomic
+def invitation_answer(*, invitation: EventInvitation, answer: str) -> EventInvitation:
+    """Record the invitee's answer (yes, maybe or no); answering again changes it."""
+    if answer not in (Answer.YES, Answer.MAYBE, Answer.NO):
+        raise ValidationError(_("Answer yes, maybe or no."), code="bad_answer")
+    invitation.answer = answer
+    invitation.answered_at = timezone.now()
+    invitation.save(update_fields=["answer", "answered_at"])
+    return invitation
+
+
+def event_email_attendees(
+    *, event: Event, sender, subject: str, message: str, answers=(Answer.YES, Answer.MAYBE)
+) -> int:
+    """E-mail the invitees who answered yes (and maybe) through the queue; returns how many were written to."""
+    subject, message = _clean_text(subject, limit=150), (message or "").strip()[:10_000]
+    if not subject or not message:
+        raise ValidationError(_("Write a subject and a message."), code="empty_message")
+    invitations = EventInvitation.objects.filter(event=event, answer__in=answers, user__is_active=True).select_related(
+        "user"
+    )
+    for invitation in invitations:
+        email_enqueue(
+            to=invitation.user.email,
+            template="agenda/email/attendees",
+            language=getattr(invitation.user, "preferred_language", None),
+            reply_to=sender.email,
+            context={
+                "title": event.title,
+                "sender_name": sender.full_name,
+                "subject": subject,
+                "message": message,
+                "url": settings.SITE_URL.rstrip("/") + reverse("agenda:event", args=[event.pk]),
+            },
+        )
+    return len(invitations)

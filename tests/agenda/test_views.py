@@ -1,0 +1,147 @@
+"""What members see and do in the agenda pages: create, read in month, week and list, change one occurrence."""
+
+import pytest
+from schedule.models import Event
+
+from agenda.models import PARIS
+from tests.agenda.factories import event, paris
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "title": "Conseil municipal",
+    "start": "2027-03-23T18:00",
+    "end": "2027-03-23T20:00",
+    "place": "Salle du conseil, mairie de Jargeau",
+    "frequency": "WEEKLY",
+    "interval": "1",
+    "count": "4",
+}
+
+
+def test_editor_creates_a_weekly_meeting_across_the_spring_change(client, calendar, editor):
+    """The form's times are Paris times: the four meetings around 28 March are all at 18:00."""
+    client.force_login(editor)
+
+    response = client.post(f"/agenda/calendrier/{calendar.pk}/nouvel-evenement/", FORM)
+
+    created = Event.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/agenda/evenement/{created.pk}/"
+    assert created.start == paris(2027, 3, 23, 18)
+    page = client.get(f"/agenda/calendrier/{calendar.pk}/semaine/2027/3/30/").content.decode()
+    assert "Conseil municipal" in page and "18:00" in page and "19:00" not in page
+
+
+def test_end_before_start_is_shown_in_french_on_the_form(client, calendar, editor):
+    """The service's refusal comes back on the form, in French, and nothing is saved."""
+    client.force_login(editor)
+
+    response = client.post(f"/agenda/calendrier/{calendar.pk}/nouvel-evenement/", {**FORM, "end": "2027-03-23T17:00"})
+
+    assert response.status_code == 200
+    assert "La fin doit venir après le début." in response.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_endless_repetition_is_refused_on_the_form(client, calendar, editor):
+    client.force_login(editor)
+
+    response = client.post(f"/agenda/calendrier/{calendar.pk}/nouvel-evenement/", {**FORM, "count": ""})
+
+    assert "Un événement répété doit avoir une fin" in response.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_create_a_meeting_room_button_fills_the_link(client, calendar, editor, settings):
+    """Without JavaScript, the button redisplays the form with a new room address and saves nothing."""
+    settings.VISIO_BASE_URL = "https://visio.example.fr"
+    client.force_login(editor)
+
+    response = client.post(f"/agenda/calendrier/{calendar.pk}/nouvel-evenement/", {**FORM, "create_room": "1"})
+
+    page = response.content.decode()
+    assert response.status_code == 200 and "https://visio.example.fr/Territoires-" in page
+    assert not Event.objects.exists()
+
+
+def test_month_week_and_list_show_the_meeting_in_paris_time(client, meeting, member):
+    """The July meeting shows at 18:00 in the month, the week and the list."""
+    client.force_login(member)
+    calendar_id = meeting.calendar.agenda.pk
+    for url in (
+        f"/agenda/calendrier/{calendar_id}/mois/2027/7/",
+        f"/agenda/calendrier/{calendar_id}/semaine/2027/7/6/",
+        f"/agenda/calendrier/{calendar_id}/?debut=2027-07-01",
+        "/agenda/mois/2027/7/",
+    ):
+        page = client.get(url).content.decode()
+        assert "Réunion du bureau" in page and "18:00" in page, url
+
+
+def test_month_view_links_to_previous_and_next_months(client, calendar, member):
+    client.force_login(member)
+
+    page = client.get(f"/agenda/calendrier/{calendar.pk}/mois/2027/1/").content.decode()
+
+    assert f"/agenda/calendrier/{calendar.pk}/mois/2026/12/" in page
+    assert f"/agenda/calendrier/{calendar.pk}/mois/2027/2/" in page
+    assert 'aria-current="page"' in page
+
+
+def test_impossible_dates_answer_404(client, calendar, member):
+    client.force_login(member)
+
+    assert client.get(f"/agenda/calendrier/{calendar.pk}/mois/2027/13/").status_code == 404
+    assert client.get(f"/agenda/calendrier/{calendar.pk}/semaine/2027/2/30/").status_code == 404
+    assert client.get(f"/agenda/calendrier/{calendar.pk}/mois/9999/12/").status_code == 404
+    assert client.get(f"/agenda/calendrier/{calendar.pk}/?debut=9999-12-31").status_code == 200
+
+
+def test_editor_cancels_then_restores_one_occurrence(client, meeting, editor):
+    """The cancelled Tuesday leaves the list; restoring brings it back."""
+    client.force_login(editor)
+    stamp = int(paris(2027, 1, 12, 18).timestamp())
+    list_url = f"/agenda/calendrier/{meeting.calendar.agenda.pk}/?debut=2027-01-10"
+
+    client.post(f"/agenda/evenement/{meeting.pk}/occurrence/{stamp}/annuler/")
+    assert "12 janvier 2027" not in client.get(list_url).content.decode()
+
+    client.post(f"/agenda/evenement/{meeting.pk}/occurrence/{stamp}/retablir/")
+    assert "12 janvier 2027" in client.get(list_url).content.decode()
+
+
+def test_editor_moves_one_occurrence(client, meeting, editor):
+    """One meeting moved to Thursday 20:00 shows there; the series stays on Tuesdays."""
+    client.force_login(editor)
+    stamp = int(paris(2027, 1, 12, 18).timestamp())
+
+    response = client.post(
+        f"/agenda/evenement/{meeting.pk}/occurrence/{stamp}/",
+        {"title": "Réunion du bureau", "start": "2027-01-14T20:00", "end": "2027-01-14T21:00"},
+    )
+
+    assert response.status_code == 302
+    moved = meeting.occurrence_set.get()
+    assert moved.start.astimezone(PARIS) == paris(2027, 1, 14, 20)
+    page = client.get(f"/agenda/calendrier/{meeting.calendar.agenda.pk}/semaine/2027/1/11/").content.decode()
+    assert "20:00" in page
+
+
+def test_editor_changes_and_deletes_an_event(client, calendar, editor):
+    client.force_login(editor)
+    created = event(calendar, user=editor)
+
+    client.post(f"/agenda/evenement/{created.pk}/modifier/", {**FORM, "title": "Conseil reporté", "frequency": ""})
+    created.refresh_from_db()
+    assert created.title == "Conseil reporté" and created.details.sequence == 1
+
+    client.post(f"/agenda/evenement/{created.pk}/supprimer/")
+    assert not Event.objects.exists()
+
+
+def test_pages_load_nothing_from_elsewhere(client, meeting, editor):
+    """No CDN: every script and stylesheet of the agenda pages is the site's own."""
+    client.force_login(editor)
+    for url in (f"/agenda/calendrier/{meeting.calendar.agenda.pk}/mois/2027/1/", f"/agenda/evenement/{meeting.pk}/"):
+        page = client.get(url).content.decode()
+        assert "cdn" not in page.lower() and 'src="http' not in page and 'href="//' not in page
