@@ -208,6 +208,20 @@ def test_an_account_outside_the_organisation_is_refused(client, commune, other_c
     assert not card.user.memberships.filter(organisation=commune).exists()
 
 
+def test_an_account_saved_with_capitals_outside_the_organisation_is_refused(client, commune, other_commune, admin):
+    """An address stored with capitals (Wagtail's user form) is still recognised as an account outside."""
+    from tests.annuaire.factories import person_card
+
+    card = person_card(other_commune, function="Maire de Darvoy")
+    get_user_model().objects.filter(pk=card.user.pk).update(email="Marc.Durand@Darvoy.test")
+    client.force_login(admin)
+    page = report_page(client, upload(client, "E-mail;Nom;Prénom;Fonction\nmarc.durand@darvoy.test;X;Y;Comptable\n"))
+    assert "invitez cette personne" in page.content.decode()
+    confirm(client)
+    assert not card.user.memberships.filter(organisation=commune).exists()
+    assert PersonCard.objects.get(user=card.user).organisation == other_commune
+
+
 def test_a_member_whose_card_is_published_elsewhere_keeps_it(client, commune, other_commune, admin):
     """Importing a member of both organisations whose card belongs to the other one leaves that card alone."""
     from tests.annuaire.factories import person_card
