@@ -86,6 +86,18 @@ def test_each_bad_line_gets_its_reasons():
     }
 
 
+def test_a_value_too_long_for_its_field_is_reported_and_nothing_is_written(client, commune, admin):
+    """A function longer than a card holds is a line error in the report, not a failed import once confirmed."""
+    client.force_login(admin)
+    long_function = "Chargée de mission des finances, " * 6 + "et du reste"
+    text = f"E-mail;Nom;Prénom;Fonction\nzoe@jargeau.test;Lefèvre;Zoé;{long_function}\n"
+    page = report_page(client, upload(client, text)).content.decode()
+    assert "Le champ « fonction » est trop long (209 caractères ; 150 au plus)." in page
+    confirm(client)
+    assert PeopleImport.objects.latest("pk").status != ImportStatus.FAILED
+    assert not get_user_model().objects.filter(email="zoe@jargeau.test").exists()
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
