@@ -5,12 +5,12 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 
 from documents import services as document_services
-from extranet.notices.pages import NoticeLibraryAttachment
+from extranet.notices.pages import NoticeLibraryAttachment, NoticePage
 from extranet.notices.services import notice_section_set_approval
 from tests.documents.factories import document as library_document
 from tests.documents.factories import pdf_bytes, share
 from tests.notices.factories import notice
-from tests.notices.helpers import admin_form, edit_url, page_text
+from tests.notices.helpers import add_url, admin_form, edit_url, page_text
 from tests.organisations.factories import OrganisationFactory, membership
 
 pytestmark = pytest.mark.django_db
@@ -203,6 +203,39 @@ class TestOtherOrganisationsDocuments:
         assert response.status_code == 200
         assert "salaires-darvoy" not in page_text(response)
         assert not NoticeLibraryAttachment.objects.exists()
+
+    def test_a_new_notice_refuses_another_organisations_document(
+        self, client, commune, section, notice_editor, other_public_pdf
+    ):
+        """The same check applies when the notice is created: no page is added, the typed title is kept."""
+        client.force_login(notice_editor)
+        url = add_url(section)
+        data = admin_form(
+            client,
+            url,
+            title="Budget participatif",
+            slug="budget-participatif",
+            kind="information",
+            summary="Les projets retenus.",
+            **{"action-publish": "Publier"},
+        )
+        data.update(
+            {
+                "library_attachments-TOTAL_FORMS": "1",
+                "library_attachments-INITIAL_FORMS": "0",
+                "library_attachments-0-document": str(other_public_pdf.pk),
+                "library_attachments-0-label": "Budget",
+                "library_attachments-0-ORDER": "1",
+                "library_attachments-0-DELETE": "",
+                "library_attachments-0-id": "",
+            }
+        )
+        response = client.post(url, data)
+        text = page_text(response)
+        assert response.status_code == 200
+        assert "seuls les documents publics des bibliothèques de vos organisations" in text
+        assert 'value="Budget participatif"' in text
+        assert not NoticePage.objects.filter(slug="budget-participatif").exists()
 
     def test_a_departement_moderator_keeps_the_documents_already_attached(
         self, client, commune, section, notice_editor, public_pdf, departement_editor
