@@ -1,5 +1,6 @@
 """The Wagtail admin's form of notice pages: library documents limited to what the editor's chooser offers."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks.stream_block import StreamBlockValidationError
@@ -25,7 +26,9 @@ class NoticePageForm(WagtailAdminPageForm):
         self.kept_library_documents = _library_document_ids(self.instance) if self.instance.pk else frozenset()
 
     def _check(self, document) -> None:
-        validate_library_document_for_user(document, user=self.for_user, kept=self.kept_library_documents)
+        # A form built without its user (outside the admin's views) may only keep what the page has.
+        user = self.for_user or AnonymousUser()
+        validate_library_document_for_user(document, user=user, kept=self.kept_library_documents)
 
     def clean(self):
         cleaned_data = super().clean()
