@@ -57,14 +57,15 @@ class ChooseResultsView(ChooseColumnsMixin, chooser_views.ChooseResultsView):
 
 class ChosenView(_UsableDocumentsMixin, chooser_views.ChosenView):
     def get_object(self, pk):
-        if not str(pk).isdigit():
+        # isdecimal, not isdigit: "²" is a digit that the database lookup refuses.
+        if not str(pk).isdecimal():
             raise Http404
         return self.get_object_list().get(pk=pk)
 
 
 class ChosenMultipleView(_UsableDocumentsMixin, chooser_views.ChosenMultipleView):
     def get_objects(self, pks):
-        return self.get_object_list().filter(pk__in=[pk for pk in pks if str(pk).isdigit()])
+        return self.get_object_list().filter(pk__in=[pk for pk in pks if str(pk).isdecimal()])
 
 
 class CreateView(chooser_views.CreateView):
