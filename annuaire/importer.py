@@ -32,6 +32,9 @@ HEADERS = {
     "phone": {"telephone", "tel", "telephonefixe", "phone", "officephone"},
     "mobile": {"portable", "mobile", "telephoneportable", "cellulaire"},
 }
+# The longest value each column's field stores (the account's and the card's): a longer one is reported here,
+# not discovered by the write once confirmed.
+MAX_LENGTHS = {"email": 254, "last_name": 150, "first_name": 150, "function": 150, "phone": 30, "mobile": 30}
 COLUMN_NAMES = {
     "email": "e-mail",
     "last_name": "nom",
@@ -102,6 +105,12 @@ def _check_row(row: ImportRow, *, seen: dict[str, int], service_names: set[str],
     for name in REQUIRED:
         if not values[name]:
             row.errors.append(_("The %(column)s is missing.") % {"column": COLUMN_NAMES[name]})
+    for name, limit in MAX_LENGTHS.items():
+        if len(values[name]) > limit:
+            row.errors.append(
+                _("The %(column)s is too long (%(length)s characters; at most %(max)s).")
+                % {"column": COLUMN_NAMES[name], "length": len(values[name]), "max": limit}
+            )
     if values["email"]:
         try:
             validate_email(values["email"])

@@ -44,7 +44,17 @@ def photo_clean(upload) -> CleanPhoto:
             code="too_large",
             params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
         )
-    checked = upload_check(upload, allowed_formats=PHOTO_FORMATS)
+    try:
+        checked = upload_check(upload, allowed_formats=PHOTO_FORMATS)
+    except ValidationError as error:
+        if getattr(error, "code", None) == "executable":
+            # The library's own message speaks of sharing in the library: a photo gets its own.
+            raise ValidationError(
+                _("“%(name)s” is a program, not a photo: choose a JPEG, PNG or WebP image."),
+                code="executable",
+                params=error.params,
+            ) from error
+        raise
     try:
         return _encode(checked.file, IMAGE_FORMATS[checked.file_format])
     except ValidationError:

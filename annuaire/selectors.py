@@ -1,6 +1,7 @@
 """Permission-aware reads of the directory; field visibility itself is decided in `visibility.py`."""
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models.functions import Lower
 from django.http import Http404
 
 from extranet.organisations.models import Membership, Organisation, OrganisationKind
@@ -168,8 +169,15 @@ def account_emails_outside(*, organisation, emails: list[str]) -> set[str]:
     # In batches: a large file holds more addresses than a database accepts parameters in one query.
     for start in range(0, len(emails), 500):
         batch = emails[start : start + 500]
-        accounts = get_user_model().objects.filter(email__in=batch).exclude(pk__in=members)
-        found |= {email.lower() for email in accounts.values_list("email", flat=True)}
+        # Compared in lower case: addresses are unique without regard to case, and an account saved outside
+        # the manager (Wagtail's user form, older data) may keep capitals.
+        accounts = (
+            get_user_model()
+            .objects.annotate(email_lower=Lower("email"))
+            .filter(email_lower__in=[email.lower() for email in batch])
+            .exclude(pk__in=members)
+        )
+        found |= set(accounts.values_list("email_lower", flat=True))
     return found
 
 

@@ -12,6 +12,7 @@ from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.admin.widgets import BaseChooser
 
 from . import selectors
 
@@ -56,14 +57,15 @@ class ChooseResultsView(ChooseColumnsMixin, chooser_views.ChooseResultsView):
 
 class ChosenView(_UsableDocumentsMixin, chooser_views.ChosenView):
     def get_object(self, pk):
-        if not str(pk).isdigit():
+        # isdecimal, not isdigit: "²" is a digit that the database lookup refuses.
+        if not str(pk).isdecimal():
             raise Http404
         return self.get_object_list().get(pk=pk)
 
 
 class ChosenMultipleView(_UsableDocumentsMixin, chooser_views.ChosenMultipleView):
     def get_objects(self, pks):
-        return self.get_object_list().filter(pk__in=[pk for pk in pks if str(pk).isdigit()])
+        return self.get_object_list().filter(pk__in=[pk for pk in pks if str(pk).isdecimal()])
 
 
 class CreateView(chooser_views.CreateView):
@@ -73,8 +75,20 @@ class CreateView(chooser_views.CreateView):
         raise Http404
 
 
+class LibraryDocumentChooserWidget(BaseChooser):
+    """Shows the chosen document only while it is public: a number typed in for a private document of any
+    library (refused by the page's checks) is not echoed back with its title."""
+
+    def get_instance(self, value):
+        instance = super().get_instance(value)
+        if instance is None or instance.pk not in selectors.document_list_public(pks=[instance.pk]):
+            return None
+        return instance
+
+
 class LibraryDocumentChooserViewSet(ChooserViewSet):
     model = "documents.Document"
+    base_widget_class = LibraryDocumentChooserWidget
     icon = "doc-full"
     choose_one_text = _("Choose a library document")
     choose_another_text = _("Choose another document")

@@ -59,7 +59,8 @@ def _access(*, user, organisation_id: int, folder_ids: list[int], document=None,
 
 
 def _public_folders():
-    return Folder.objects.filter(is_public=True)
+    # A folder without its path yet would be the "ancestor" of every document in `document_public_q`.
+    return Folder.objects.filter(is_public=True).exclude(path="")
 
 
 def document_public_q() -> Q:

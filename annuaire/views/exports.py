@@ -30,7 +30,8 @@ def organisation_vcards(request, slug):
     ]
     cards = selectors.person_directory_list(viewer=viewer, organisation=organisation)
     service_id = request.GET.get("service", "")
-    by_service = service_id.isdigit()
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    by_service = service_id.isdecimal()
     if by_service:
         cards = cards.filter(service_id=int(service_id))
     for entry in selectors.person_entries(viewer=viewer, cards=cards):

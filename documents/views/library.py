@@ -93,7 +93,7 @@ def _target_folder(request, organisation, action="write"):
     if not folder_id:
         _library_for(request.user, organisation.slug, action)
         return None
-    if not folder_id.isdigit():
+    if not folder_id.isdecimal():  # not isdigit: "²" is a digit that int() refuses
         raise Http404
     return selectors.folder_get_for_user(user=request.user, slug=organisation.slug, pk=int(folder_id), action=action)
 

@@ -21,6 +21,7 @@ from extranet.public.pages import (
 )
 
 from .blocks import NoticeBodyBlock
+from .page_forms import NoticePageForm
 from .validators import validate_library_document, validate_notice_document
 
 
@@ -124,6 +125,7 @@ class NoticePage(CacheableForAnonymousMixin, Page):
     ]
     parent_page_types = ["notices.NoticeSectionPage"]
     subpage_types = []
+    base_form_class = NoticePageForm
 
     class Meta:
         verbose_name = _("notice")

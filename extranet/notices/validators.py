@@ -55,8 +55,28 @@ def validate_library_document(document) -> None:
     from documents.selectors import document_list_public
 
     if document is not None and document.pk not in document_list_public(pks=[document.pk]):
+        # Without the title: the document may be another organisation's private one, typed in by its number.
         raise ValidationError(
-            _("“%(title)s” is not public in its library: only public documents can be linked from a public page."),
-            params={"title": document.title},
+            _("This document is not public in its library: only public documents can be linked from a public page."),
             code="document_not_public",
+        )
+
+
+def validate_library_document_for_user(document, *, user, kept: frozenset[int] = frozenset()) -> None:
+    """Refuse a library document the user's chooser does not offer (`document_list_for_pages`).
+
+    Documents in `kept` (already on the page, chosen by another editor) stay allowed, so that a moderator of
+    another organisation can still save or approve the page.
+    """
+    from documents.selectors import document_list_for_pages
+
+    if document is None or document.pk in kept:
+        return
+    if not document_list_for_pages(user=user).filter(pk=document.pk).exists():
+        raise ValidationError(
+            _(
+                "This document cannot be chosen: only the public documents of your organisations' libraries "
+                "can be attached. Choose it with the “Choose a library document” button."
+            ),
+            code="document_not_offered",
         )

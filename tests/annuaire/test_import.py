@@ -86,6 +86,18 @@ def test_each_bad_line_gets_its_reasons():
     }
 
 
+def test_a_value_too_long_for_its_field_is_reported_and_nothing_is_written(client, commune, admin):
+    """A function longer than a card holds is a line error in the report, not a failed import once confirmed."""
+    client.force_login(admin)
+    long_function = "Chargée de mission des finances, " * 6 + "et du reste"
+    text = f"E-mail;Nom;Prénom;Fonction\nzoe@jargeau.test;Lefèvre;Zoé;{long_function}\n"
+    page = report_page(client, upload(client, text)).content.decode()
+    assert "Le champ « fonction » est trop long (209 caractères ; 150 au plus)." in page
+    confirm(client)
+    assert PeopleImport.objects.latest("pk").status != ImportStatus.FAILED
+    assert not get_user_model().objects.filter(email="zoe@jargeau.test").exists()
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -206,6 +218,20 @@ def test_an_account_outside_the_organisation_is_refused(client, commune, other_c
     assert "invitez cette personne" in page.content.decode()
     confirm(client)
     assert not card.user.memberships.filter(organisation=commune).exists()
+
+
+def test_an_account_saved_with_capitals_outside_the_organisation_is_refused(client, commune, other_commune, admin):
+    """An address stored with capitals (Wagtail's user form) is still recognised as an account outside."""
+    from tests.annuaire.factories import person_card
+
+    card = person_card(other_commune, function="Maire de Darvoy")
+    get_user_model().objects.filter(pk=card.user.pk).update(email="Marc.Durand@Darvoy.test")
+    client.force_login(admin)
+    page = report_page(client, upload(client, "E-mail;Nom;Prénom;Fonction\nmarc.durand@darvoy.test;X;Y;Comptable\n"))
+    assert "invitez cette personne" in page.content.decode()
+    confirm(client)
+    assert not card.user.memberships.filter(organisation=commune).exists()
+    assert PersonCard.objects.get(user=card.user).organisation == other_commune
 
 
 def test_a_member_whose_card_is_published_elsewhere_keeps_it(client, commune, other_commune, admin):

@@ -103,7 +103,7 @@ def test_a_transparent_png_or_a_webp_is_accepted(client, card):
     [
         ("photo.gif", image_bytes("GIF"), "n’est pas dans un format accepté"),
         ("photo.jpg", b"%PDF-1.4\n1 0 obj\n%%EOF\n", "n’est pas dans un format accepté"),
-        ("photo.jpg", b"MZ\x90\x00 a program", "est un programme"),
+        ("photo.jpg", b"MZ\x90\x00 a program", "est un programme, pas une photo"),
         ("photo.png", image_bytes()[:200], "endommagé ou incomplet"),
         ("photo.png", image_bytes("JPEG"), "renommez-le"),
     ],
@@ -119,6 +119,16 @@ def test_a_bad_file_gets_a_french_error_and_the_rest_of_the_form_is_kept(client,
     assert 'value="Directrice générale des services"' in page
     card.refresh_from_db()
     assert not card.photo and card.function == "Secrétaire de mairie"
+
+
+def test_a_program_sent_as_a_photo_does_not_speak_of_the_library(client, card):
+    """The refusal of a program names the photo's formats, not the library's sharing."""
+    client.force_login(card.user)
+    response = edit(client, card, new_photo=upload("photo.jpg", b"MZ\x90\x00 a program"))
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "« photo.jpg » est un programme, pas une photo : choisissez une image JPEG, PNG ou WebP." in page
+    assert "bibliothèque" not in page
 
 
 def test_an_image_bomb_is_refused(client, card, settings):

@@ -82,3 +82,11 @@ def test_the_organisation_vcards_hold_the_visible_cards_and_fields(client, card,
     assert ("tel:0238597099" in text) == (persona != "anonymous")
     assert (MOBILE_URI in text) == (persona == "same_organisation")
     assert MOBILE not in text
+
+
+@pytest.mark.django_db
+def test_a_superscript_digit_as_service_is_ignored(client, card):
+    """A service filter made of a non-decimal Unicode digit is ignored, not a server error."""
+    response = client.get(reverse("annuaire:organisation_vcards", args=["jargeau"]), {"service": "²"})
+    assert response.status_code == 200
+    assert "Camille Martin" in response.content.decode()

@@ -62,6 +62,15 @@ def test_choosing_a_document_answers_only_for_usable_ones(client, editor, docume
     assert client.get(reverse("library_document_chooser:chosen", args=["x"])).status_code == 404
 
 
+@pytest.mark.parametrize("pk", ["²", "1²"])
+def test_a_superscript_digit_as_number_answers_404(client, editor, documents_to_choose, pk):
+    """A number made of a Unicode digit that is not decimal gets 404, not a server error."""
+    client.force_login(editor)
+    assert client.get(reverse("library_document_chooser:chosen", args=[pk])).status_code == 404
+    response = client.get(reverse("library_document_chooser:chosen_multiple"), {"id": [pk]})
+    assert response.status_code == 200 and json.loads(response.content)["result"] == []
+
+
 def test_choosing_several_keeps_only_usable_documents(client, editor, documents_to_choose):
     """The multiple choice drops the documents the editor may not use."""
     client.force_login(editor)

@@ -67,3 +67,13 @@ def test_members_keep_their_full_page_in_a_public_folder(client, member, public_
     """The library's members still get the forms of their own folder."""
     client.force_login(member)
     assert 'type="file"' in client.get(url(public_tree["public"])).content.decode()
+
+
+def test_a_public_folder_without_path_makes_no_other_document_public(commune, editor, member):
+    """A public folder saved without its path (outside the services) makes no private document linkable."""
+    from documents.models import Folder
+    from documents.selectors import document_list_public
+
+    private = document(commune, user=member, name="salaires.pdf", folder=folder(commune, user=editor, name="RH"))
+    Folder.objects.create(organisation=commune, name="Import", is_public=True)
+    assert document_list_public(pks=[private.pk]) == {}

@@ -107,6 +107,16 @@ def test_a_path_as_file_name_never_reaches_the_storage_path(client, commune, mem
     assert version.file.name.startswith(f"{commune.pk}/")
 
 
+def test_a_superscript_digit_as_target_folder_answers_404(client, commune, member):
+    """A folder number made of a non-decimal Unicode digit gets 404 and stores nothing, not a server error."""
+    client.force_login(member)
+    response = client.post(
+        f"/bibliotheque/{commune.slug}/envoyer/", {"folder": "²", "files": [upload_file("note.txt", b"Bonjour")]}
+    )
+    assert response.status_code == 404
+    assert not DocumentVersion.objects.exists()
+
+
 def test_a_batch_keeps_the_good_files_and_names_the_refused_ones(client, commune, member):
     """Two good files and a renamed executable: the good ones are stored, the page explains the refusal."""
     client.force_login(member)
