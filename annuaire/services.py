@@ -193,6 +193,7 @@ def people_import_apply(*, organisation: Organisation, rows: list[dict]) -> int:
 
     User = get_user_model()
     services_by_name = {service.name.lower(): service for service in Service.objects.filter(organisation=organisation)}
+    written = 0
     for values in rows:
         user = User.objects.filter(email__iexact=values["email"]).first()
         if user is None:
@@ -209,7 +210,8 @@ def people_import_apply(*, organisation: Organisation, rows: list[dict]) -> int:
             if values["service"]:
                 fields["service"] = services_by_name.get(values["service"].lower())
             person_card_update(card=card, **fields)
-    return len(rows)
+        written += 1
+    return written
 
 
 IMPORT_CHUNK = 100
@@ -358,14 +360,15 @@ def people_import_write(*, import_id: int) -> PeopleImport | None:
                 return people_import
             rows = [row.values for row in report.rows]
             _import_progress(people_import, 0, len(rows))
+            written = 0
             for start in range(0, len(rows), IMPORT_CHUNK):
                 chunk = rows[start : start + IMPORT_CHUNK]
-                people_import_apply(organisation=people_import.organisation, rows=chunk)
+                written += people_import_apply(organisation=people_import.organisation, rows=chunk)
                 _import_progress(people_import, start + len(chunk), len(rows))
     except Exception:
         _import_failed(people_import)
         raise
-    people_import.written = len(rows)
+    people_import.written = written
     people_import.status = ImportStatus.DONE
     _import_file_delete_on_commit(people_import)
     people_import.save()

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from annuaire.importer import people_import_parse
 from annuaire.models import ImportStatus, PeopleImport, PersonCard
-from annuaire.services import service_create, service_delete
+from annuaire.services import people_import_apply, service_create, service_delete
 from annuaire.storage import import_storage
 
 pytestmark = pytest.mark.django_db
@@ -273,3 +273,16 @@ def test_an_import_is_only_reached_through_its_organisation(client, commune, out
     client.force_login(outsider)
     assert client.get(reverse("annuaire:people_import_detail", args=["darvoy", people_import.pk])).status_code == 404
     assert client.get(reverse("annuaire:people_import_detail", args=["darvoy", 999_999])).status_code == 404
+
+
+def test_a_row_skipped_at_write_time_is_not_counted_as_written(commune, outsider):
+    """An account that turned out to belong elsewhere between the check and the write is left out of the count."""
+    rows = [
+        {"email": "zoe@jargeau.test", "first_name": "Zoé", "last_name": "Lefèvre", "function": "", "service": ""},
+        {"email": outsider.email, "first_name": "A", "last_name": "B", "function": "", "service": ""},
+    ]
+    for row in rows:
+        row.update(phone="", mobile="")
+
+    assert people_import_apply(organisation=commune, rows=rows) == 1
+    assert not PersonCard.objects.filter(user=outsider, organisation=commune).exists()
