@@ -27,8 +27,9 @@ if DEBUG:
     SECRET_KEY = env("SECRET_KEY", default="django-insecure-development-only-never-in-production")
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 else:
-    SECRET_KEY = env("SECRET_KEY")
-    ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+    # No default: left unset, both stay empty, and servers refuse to start (extranet/core/checks.py).
+    SECRET_KEY = env("SECRET_KEY", default="")
+    ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 if "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's hosts; '*' disables Origin checks.")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])

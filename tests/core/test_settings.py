@@ -44,12 +44,57 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    """With DEBUG off, a missing SECRET_KEY stops the start instead of using a default."""
-    environment = {**PRODUCTION_ENVIRONMENT, "SECRET_KEY": ""}
-    result = _manage("check", extra_env={key: value for key, value in environment.items() if value})
+def _python(code, extra_env):
+    environment = {key: value for key, value in os.environ.items() if key not in TEST_ONLY_VARIABLES}
+    environment.update(extra_env)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("entry_point", ["config.asgi", "config.wsgi"])
+@pytest.mark.parametrize("variable", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_a_server_refuses_to_start_without_its_production_variables(entry_point, variable):
+    """With DEBUG off, the ASGI and WSGI applications stop at start when a variable without default is unset."""
+    environment = {key: value for key, value in PRODUCTION_ENVIRONMENT.items() if key != variable}
+
+    result = _python(f"import {entry_point}", environment)
+
     assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr
+    assert f"Set the {variable} environment variable" in result.stderr
+
+
+def test_check_deploy_reports_a_missing_secret_key_as_an_error():
+    """`manage.py check --deploy` fails, naming SECRET_KEY, when it is unset with DEBUG off."""
+    environment = {key: value for key, value in PRODUCTION_ENVIRONMENT.items() if key != "SECRET_KEY"}
+
+    result = _manage("check", "--deploy", extra_env=environment)
+
+    assert result.returncode != 0
+    assert "core.E001" in result.stderr and "SECRET_KEY is not set" in result.stderr
+
+
+def test_a_secret_key_is_never_defaulted_in_production():
+    """Without SECRET_KEY and DEBUG off, anything that needs the key (here a signature) is refused."""
+    code = "import django; django.setup(); from django.core import signing; signing.dumps('x')"
+
+    result = _python(code, {"DEBUG": "0", "DJANGO_SETTINGS_MODULE": "config.settings"})
+
+    assert result.returncode != 0
+    assert "SECRET_KEY setting must not be empty" in result.stderr
+
+
+def test_makemigrations_check_needs_no_production_variables():
+    """A fresh clone checks its migrations without any secret, as the developers' hooks do."""
+    result = _manage("makemigrations", "--check", "--dry-run", extra_env={"DEBUG": "0"})
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout
 
 
 def test_a_wildcard_allowed_host_is_refused():
