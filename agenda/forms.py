@@ -21,11 +21,23 @@ FREQUENCY_CHOICES = [
 ]
 
 
-class EventForm(forms.Form):
+class OnBehalfOfForm(forms.Form):
+    """A form acting for one of the author's organisations: the choice is hidden when there is only one."""
+
+    organisation = forms.TypedChoiceField(label=_("On behalf of"), coerce=int)
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = [(organisation.pk, organisation.name) for organisation in organisations]
+        if len(organisations) <= 1:
+            self.fields["organisation"].widget = forms.HiddenInput()
+            self.fields["organisation"].required = False
+
+
+class EventForm(OnBehalfOfForm):
     """An event's fields; times are read in Europe/Paris (the site's time zone)."""
 
     title = forms.CharField(label=_("Title"), max_length=255)
-    organisation = forms.TypedChoiceField(label=_("On behalf of"), coerce=int)
     start = forms.DateTimeField(label=_("Start"), widget=DATETIME_WIDGET)
     end = forms.DateTimeField(label=_("End"), widget=DATETIME_WIDGET)
     all_day = forms.BooleanField(label=_("All day"), required=False)
@@ -38,13 +50,6 @@ class EventForm(forms.Form):
     )
     until = forms.DateField(label=_("Until (last date)"), widget=DATE_WIDGET, required=False)
     count = forms.IntegerField(label=_("Or number of occurrences"), min_value=1, required=False)
-
-    def __init__(self, *args, organisations, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = [(organisation.pk, organisation.name) for organisation in organisations]
-        if len(organisations) <= 1:
-            self.fields["organisation"].widget = forms.HiddenInput()
-            self.fields["organisation"].required = False
 
     def recurrence(self) -> Recurrence | None:
         data = self.cleaned_data
@@ -78,16 +83,8 @@ class OccurrenceForm(forms.Form):
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
 
 
-class ImportForm(forms.Form):
-    organisation = forms.TypedChoiceField(label=_("On behalf of"), coerce=int)
+class ImportForm(OnBehalfOfForm):
     file = forms.FileField(label=_("iCalendar file (.ics)"))
-
-    def __init__(self, *args, organisations, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = [(organisation.pk, organisation.name) for organisation in organisations]
-        if len(organisations) <= 1:
-            self.fields["organisation"].widget = forms.HiddenInput()
-            self.fields["organisation"].required = False
 
 
 class InviteForm(forms.Form):

@@ -13,20 +13,12 @@ from django.http import Http404
 from schedule.models import Event
 from schedule.periods import Month, Period, Week
 
-from extranet.organisations.models import Membership, Organisation, Role
+from extranet.organisations.models import Organisation, Role
+from extranet.organisations.selectors import user_roles
 
 from .models import PARIS, AgendaCalendar, Answer, CalendarKind, EventInvitation, FeedToken
 
 AUTHOR_ROLES = {Role.EDITOR, Role.ADMIN}
-
-
-def user_roles(*, user) -> dict[int, str]:
-    """The user's role in each organisation id; platform superusers are administrators everywhere."""
-    if not user.is_authenticated or not user.is_active:
-        return {}
-    if user.is_superuser:
-        return dict.fromkeys(Organisation.objects.values_list("pk", flat=True), Role.ADMIN)
-    return dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
 
 
 def calendar_abilities(*, calendar: AgendaCalendar, roles: dict[int, str]) -> dict[str, bool]:

@@ -11,7 +11,8 @@ from django.db.models.lookups import StartsWith
 from django.http import Http404
 from django.utils import timezone
 
-from extranet.organisations.models import Membership, Organisation, Role
+from extranet.organisations.models import Organisation, Role
+from extranet.organisations.selectors import user_roles
 
 from .models import AuditEvent, Document, DocumentVersion, Folder, Share, ShareLink
 
@@ -33,15 +34,6 @@ ACTIONS = {
     "manage": Access.MANAGE,
     "admin": Access.ADMIN,
 }
-
-
-def user_roles(*, user) -> dict[int, str]:
-    """The user's role in each organisation id; platform superusers are admins everywhere."""
-    if not user.is_authenticated or not user.is_active:
-        return {}
-    if user.is_superuser:
-        return dict.fromkeys(Organisation.objects.values_list("pk", flat=True), Role.ADMIN)
-    return dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
 
 
 def _access(*, user, organisation_id: int, folder_ids: list[int], document=None, is_public: bool) -> Access:
