@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "documents",
     "annuaire",
     "agenda",
+    "agenda.training",
     # django-scheduler: its models and recurrence engine; its views, templates and feeds are not used.
     "schedule",
     # haystack before Wagtail: both ship an `update_index` command and the first app wins.
