@@ -84,22 +84,29 @@ class MessagingConsumer(AsyncJsonWebsocketConsumer):
         session_key = self.scope.get("session") and self.scope["session"].session_key
         if session_key:
             self.groups_joined.append(realtime.session_group(session_key))
+        self.counted = False
+        limited = await rate_exceeded(key=f"connect:{user.pk}", limit=CONNECT_LIMIT[0], window=CONNECT_LIMIT[1])
+        if not limited:
+            # Joined before accepting: a close published as soon as the socket is open reaches it.
+            for group in self.groups_joined:
+                await self.channel_layer.group_add(group, self.channel_name)
+            self.show_presence = await database_sync_to_async(selectors.presence_visible)(user_id=user.pk)
         await self.accept()
-        if await rate_exceeded(key=f"connect:{user.pk}", limit=CONNECT_LIMIT[0], window=CONNECT_LIMIT[1]):
-            await self.error("too_many_connections", _("Too many connections: wait a minute before reconnecting."))
+        if limited:
+            self.groups_joined = []
+            with translation.override(self.language):
+                await self.error("too_many_connections", _("Too many connections: wait a minute before reconnecting."))
             await self.close(code=CLOSE_FLOOD)
             return
-        for group in self.groups_joined:
-            await self.channel_layer.group_add(group, self.channel_name)
-        self.show_presence = await database_sync_to_async(selectors.presence_visible)(user_id=user.pk)
         await self._count_connection(+1)
+        self.counted = True
 
     async def disconnect(self, code):
         if not hasattr(self, "subscribed"):
             return
         for group in self.groups_joined:
             await self.channel_layer.group_discard(group, self.channel_name)
-        still_online = await self._count_connection(-1)
+        still_online = await self._count_connection(-1) if self.counted else 0
         for conversation_id in self.subscribed:
             if not still_online:
                 await self._announce_presence(conversation_id, "offline")
@@ -284,7 +291,13 @@ class MessagingConsumer(AsyncJsonWebsocketConsumer):
         if self.show_presence:
             await self.channel_layer.group_send(
                 realtime.conversation_group(conversation_id),
-                {"type": "chat.presence", "conversation": conversation_id, "user": self.user.pk, "status": status},
+                {
+                    "type": "chat.presence",
+                    "conversation": conversation_id,
+                    "user": self.user.pk,
+                    "name": self.user.full_name,
+                    "status": status,
+                },
             )
 
     # Events from the channel layer.
