@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import realtime, selectors, services
+from .models import LISTED_KINDS
 from .ratelimit import rate_exceeded
 
 MAX_FRAME_BYTES = 64 * 1024
@@ -39,8 +40,8 @@ def _id(value) -> int | None:
 
 
 @database_sync_to_async
-def _is_member(user_id, conversation_id):
-    return selectors.conversation_is_member(user_id=user_id, conversation_id=conversation_id)
+def _member_kind(user_id, conversation_id):
+    return selectors.conversation_member_kind(user_id=user_id, conversation_id=conversation_id)
 
 
 @database_sync_to_async
@@ -80,6 +81,9 @@ class MessagingConsumer(AsyncJsonWebsocketConsumer):
         self.user = user
         self.language = user.preferred_language or "fr"
         self.subscribed: set[int] = set()
+        # Presence is announced in direct and group conversations only: in a room of 1,000 members, every
+        # connection would otherwise send 1,000 frames.
+        self.presence_conversations: set[int] = set()
         self.groups_joined = [realtime.user_group(user.pk)]
         session_key = self.scope.get("session") and self.scope["session"].session_key
         if session_key:
@@ -154,7 +158,10 @@ class MessagingConsumer(AsyncJsonWebsocketConsumer):
     async def _conversation(self, content) -> int | None:
         """The conversation the frame names, if the user is (still) a member; an error frame otherwise."""
         conversation_id = _id(content.get("conversation"))
-        if conversation_id is None or not await _is_member(self.user.pk, conversation_id):
+        kind = await _member_kind(self.user.pk, conversation_id) if conversation_id is not None else None
+        if kind in LISTED_KINDS:
+            self.presence_conversations.add(conversation_id)
+        if kind is None:
             await self.error(
                 "not_member",
                 _("You are not a member of this conversation."),
@@ -288,7 +295,7 @@ class MessagingConsumer(AsyncJsonWebsocketConsumer):
     }
 
     async def _announce_presence(self, conversation_id: int, status: str):
-        if self.show_presence:
+        if self.show_presence and conversation_id in self.presence_conversations:
             await self.channel_layer.group_send(
                 realtime.conversation_group(conversation_id),
                 {

@@ -44,11 +44,16 @@ def conversation_get_for_member(*, user, pk) -> Conversation:
     return conversation
 
 
-def conversation_is_member(*, user_id: int, conversation_id: int) -> bool:
-    """The check of every subscribe and send: the account is still active and still a member."""
+def conversation_member_kind(*, user_id: int, conversation_id: int) -> str | None:
+    """The check of every subscribe and send: the conversation's kind while the account is active and a member,
+    else None."""
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return None
     return (
-        user is not None and Conversation.objects.filter(conversation_member_q(user=user), pk=conversation_id).exists()
+        Conversation.objects.filter(conversation_member_q(user=user), pk=conversation_id)
+        .values_list("kind", flat=True)
+        .first()
     )
 
 
@@ -160,7 +165,7 @@ def message_get_for_author(*, user, pk) -> Message:
     if not _active(user) or not str(pk).isdecimal():
         raise Http404
     message = Message.objects.filter(pk=pk, author=user, deleted_at=None).select_related("conversation").first()
-    if message is None or not conversation_is_member(user_id=user.pk, conversation_id=message.conversation_id):
+    if message is None or not conversation_member_kind(user_id=user.pk, conversation_id=message.conversation_id):
         raise Http404
     return message
 
