@@ -34,13 +34,14 @@ def session_cookie(user) -> str:
     return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
-def socket(user=None, *, origin="http://testserver", host="testserver"):
+def socket(user=None, *, origin="http://testserver", host="testserver", cookie=None):
     """A WebSocket client of the messaging endpoint, logged in as `user` (anonymous without one)."""
     headers = [(b"host", host.encode())]
     if origin:
         headers.append((b"origin", origin.encode()))
     if user is not None:
-        headers.append((b"cookie", f"{settings.SESSION_COOKIE_NAME}={session_cookie(user)}".encode()))
+        cookie = cookie or session_cookie(user)
+        headers.append((b"cookie", f"{settings.SESSION_COOKIE_NAME}={cookie}".encode()))
     return WebsocketCommunicator(APPLICATION, "/ws/messages/", headers=headers)
 
 

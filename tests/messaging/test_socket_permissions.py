@@ -3,6 +3,9 @@
 import pytest
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
 
 from extranet.messaging.models import Message
 from extranet.organisations.models import Membership
@@ -98,6 +101,28 @@ def test_a_deactivated_account_is_disconnected(member, direct):
 
     closed, output = async_to_sync(scenario)()
     assert closed["reason"] == "deactivated" and output["type"] == "websocket.close"
+
+
+def test_logging_out_closes_the_sockets_of_that_login(member):
+    """Logging out closes the socket opened with that session; another login of the same person stays open."""
+    browser = Client()
+    browser.force_login(member)
+    client = socket(member, cookie=browser.cookies[settings.SESSION_COOKIE_NAME].value)
+    other_login = socket(member)
+
+    async def scenario():
+        assert (await client.connect())[0] and (await other_login.connect())[0]
+        await database_sync_to_async(browser.post)(reverse("accounts:logout"))
+        closed = await receive_until(client, "error")
+        output = await client.receive_output(timeout=1)
+        await other_login.send_json_to({"type": "ping"})
+        pong = await other_login.receive_json_from()
+        await other_login.disconnect()
+        return closed, output, pong
+
+    closed, output, pong = async_to_sync(scenario)()
+    assert closed["reason"] == "logout" and output["type"] == "websocket.close"
+    assert pong == {"type": "pong"}
 
 
 def test_sending_too_fast_is_answered_with_an_error_frame(member, direct):

@@ -93,9 +93,19 @@
     return item;
   }
 
+  function addEditButton(item) {
+    if (!item.classList.contains("chat-message--mine") || !item.dataset.id || item.querySelector("em, .chat-edit")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "link-button chat-edit";
+    button.textContent = text.textEdit;
+    item.querySelector(".chat-message__meta").append(" ", button);
+  }
+
   function place(payload) {
     var existing = document.getElementById("message-" + payload.id);
     var item = render(payload);
+    addEditButton(item);
     if (existing) {
       existing.replaceWith(item);
       return item;
@@ -223,6 +233,18 @@
       setTimeout(connect, delay);
     });
   }
+
+  list.querySelectorAll("li[data-id]").forEach(addEditButton);
+  list.addEventListener("click", function (event) {
+    var button = event.target.closest(".chat-edit");
+    if (!button) return;
+    var item = button.closest("li[data-id]");
+    var current = item.querySelector(".chat-message__body").innerText;
+    var changed = window.prompt(text.textEditPrompt, current);
+    if (changed !== null && changed.trim() && changed !== current) {
+      send({ type: "edit", message: Number(item.dataset.id), body: changed });
+    }
+  });
 
   form.addEventListener("submit", function (event) {
     if (fileInput && fileInput.files.length) return; // attachments go through the plain form
