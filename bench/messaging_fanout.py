@@ -100,6 +100,12 @@ class Servers:
         return sum(rss_kib(process.pid) for process in self.processes)
 
     def stop(self):
+        for number, process in enumerate(self.processes):
+            if process.poll() is not None:
+                log = self.log_dir / f"{self.name}-{number}.log"
+                print(
+                    f"{self.name} process {number} had stopped (code {process.returncode}):\n{log.read_text()[-3000:]}"
+                )
         for process in self.processes:
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
