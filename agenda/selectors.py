@@ -110,7 +110,7 @@ def invitation_get_by_token(*, token: str) -> EventInvitation:
     """The invitation and answer named by an e-mail's signed answer link; Http404 for a forged or stale one."""
     from django.core import signing
 
-    from .services import RSVP_SALT
+    from .invitations import RSVP_SALT
 
     try:
         data = signing.loads(token, salt=RSVP_SALT)
