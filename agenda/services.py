@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from schedule.models import Calendar, Event, Rule
 
-from .models import PARIS, AgendaCalendar, CalendarKind, EventDetails, FeedToken
+from .models import PARIS, AgendaCalendar, CalendarKind, EventCategory, EventDetails, FeedToken
 
 FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 MAX_INTERVAL = 366
@@ -156,7 +156,7 @@ def _clean_recurrence(recurrence: Recurrence | None, *, start: datetime) -> Recu
     return recurrence
 
 
-def _clean_event(*, title, start, end, all_day, visio_url, place, description, recurrence) -> dict:
+def _clean_event(*, title, start, end, all_day, visio_url, place, description, recurrence, category) -> dict:
     title = clean_text(title, limit=255)
     if not title:
         raise ValidationError(_("Give the event a title."), code="empty_title")
@@ -179,6 +179,8 @@ def _clean_event(*, title, start, end, all_day, visio_url, place, description, r
             raise ValidationError(
                 _("The online meeting link must be a web address (https://…)."), code="visio"
             ) from None
+    if category not in EventCategory.values:
+        raise ValidationError(_("Choose a category."), code="bad_category")
     return {
         "title": title,
         "description": (description or "").strip()[:20_000],
@@ -188,7 +190,19 @@ def _clean_event(*, title, start, end, all_day, visio_url, place, description, r
         "place": clean_text(place, limit=255),
         "visio_url": visio_url[:500],
         "recurrence": _clean_recurrence(recurrence, start=start),
+        "category": category,
     }
+
+
+def _clean_attachments(attachments, *, organisation) -> list:
+    """The documents an event may list: current ones of its organisation's library, outside the bin."""
+    attachments = list(attachments)
+    if any(document.organisation_id != organisation.pk or document.deleted_at is not None for document in attachments):
+        raise ValidationError(
+            _("An event may only list documents of its organisation's library (outside the bin)."),
+            code="foreign_attachment",
+        )
+    return attachments
 
 
 def _apply_recurrence(event: Event, recurrence: Recurrence | None) -> None:
@@ -223,6 +237,8 @@ def event_create(
     visio_url: str = "",
     all_day: bool = False,
     recurrence: Recurrence | None = None,
+    category: str = EventCategory.OTHER,
+    attachments=(),
     uid: str = "",
 ) -> Event:
     """Add an event of `organisation` to the calendar; a private calendar takes only its organisation's events.
@@ -240,6 +256,7 @@ def event_create(
         place=place,
         description=description,
         recurrence=recurrence,
+        category=category,
     )
     event = Event(
         calendar_id=calendar.calendar_id,
@@ -257,8 +274,10 @@ def event_create(
         place=fields["place"],
         visio_url=fields["visio_url"],
         all_day=fields["all_day"],
+        category=fields["category"],
         uid=uid or new_uid(),
     )
+    event.details.attachments.set(_clean_attachments(attachments, organisation=organisation))
     return event
 
 
@@ -282,6 +301,8 @@ def event_update(
     visio_url: str = "",
     all_day: bool = False,
     recurrence: Recurrence | None = None,
+    category: str = EventCategory.OTHER,
+    attachments=(),
 ) -> Event:
     """Change an event; a new schedule drops the occurrences cancelled or changed one by one."""
     fields = _clean_event(
@@ -293,6 +314,7 @@ def event_update(
         place=place,
         description=description,
         recurrence=recurrence,
+        category=category,
     )
     details = event.details
     rescheduled = (fields["start"], fields["end"], fields["all_day"], fields["recurrence"]) != (
@@ -311,7 +333,9 @@ def event_update(
     if rescheduled:
         event.occurrence_set.all().delete()
     details.place, details.visio_url, details.all_day = fields["place"], fields["visio_url"], fields["all_day"]
-    details.save(update_fields=["place", "visio_url", "all_day"])
+    details.category = fields["category"]
+    details.save(update_fields=["place", "visio_url", "all_day", "category"])
+    details.attachments.set(_clean_attachments(attachments, organisation=details.organisation))
     event_details_touch(details=details)
     return event
 
