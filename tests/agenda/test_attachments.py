@@ -1,0 +1,83 @@
+"""Documents attached to an event: each reader sees only those they may download, and the download checks again."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from agenda import invitations
+from tests.agenda.factories import event
+from tests.documents.factories import document, folder, share
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def documents(commune, editor, other_commune):
+    """A private document of Jargeau's, and one in a folder Jargeau shares with Darvoy."""
+    shared_folder = folder(commune, user=editor, name="Intercommunalité")
+    share(shared_folder, other_commune, user=editor)
+    return {
+        "private": document(commune, user=editor, name="budget-interne.pdf"),
+        "shared": document(commune, user=editor, name="ordre-du-jour.pdf", folder=shared_folder),
+    }
+
+
+@pytest.fixture
+def council(calendar, editor, outsider, documents):
+    """A council with both documents, to which Darvoy's administrator is invited."""
+    council = event(calendar, user=editor, attachments=[documents["private"], documents["shared"]])
+    invitations.event_invite(event=council, inviter=editor, users=[outsider])
+    return council
+
+
+def test_a_member_sees_every_attached_document(client, council, member, documents):
+    client.force_login(member)
+
+    page = client.get(f"/agenda/evenement/{council.pk}/").content.decode()
+
+    assert "budget-interne" in page and "ordre-du-jour" in page
+    assert f"/bibliotheque/document/{documents['private'].pk}/telecharger/" in page
+
+
+def test_a_foreign_invitee_sees_only_the_shared_document_and_gets_404_for_the_other(
+    client, council, outsider, documents
+):
+    """Darvoy's invitee reads the event, sees the shared agenda only; the private budget answers 404."""
+    client.force_login(outsider)
+
+    page = client.get(f"/agenda/evenement/{council.pk}/").content.decode()
+
+    assert "ordre-du-jour" in page and "budget-interne" not in page
+    assert client.get(f"/bibliotheque/document/{documents['private'].pk}/telecharger/").status_code == 404
+    assert client.get(f"/bibliotheque/document/{documents['shared'].pk}/telecharger/").status_code == 200
+
+
+def test_an_event_cannot_list_another_organisations_document(calendar, editor, other_commune, outsider):
+    """A document of Darvoy's library is refused for a Jargeau event, and no event is left behind."""
+    foreign = document(other_commune, user=outsider, name="darvoy.pdf")
+
+    with pytest.raises(ValidationError):
+        event(calendar, user=editor, title="Réunion", attachments=[foreign])
+
+    assert not calendar.calendar.event_set.exists()
+
+
+def test_the_event_page_runs_the_same_queries_whatever_the_number_of_documents(client, calendar, editor, commune):
+    few = event(calendar, user=editor, title="Peu", attachments=[document(commune, user=editor, name="a.pdf")])
+    many = event(
+        calendar,
+        user=editor,
+        title="Beaucoup",
+        attachments=[document(commune, user=editor, name=f"{n}.pdf") for n in range(4)],
+    )
+    client.force_login(editor)
+    client.get(f"/agenda/evenement/{few.pk}/")  # warm the caches (session, site, translations)
+
+    counts = []
+    for item in (few, many):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/agenda/evenement/{item.pk}/").status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1]
