@@ -96,7 +96,7 @@ def _category(vevent, names: dict[str, str]) -> str:
     return EventCategory.OTHER
 
 
-def _import_one(vevent, *, calendar, organisation, user, report: ImportReport) -> None:
+def _import_one(vevent, *, calendar, organisation, user, report: ImportReport, categories: dict[str, str]) -> None:
     title = str(vevent.get("SUMMARY") or "").strip()
     uid = str(vevent.get("UID") or "").strip()[:255]
     if "RECURRENCE-ID" in vevent:
@@ -126,7 +126,7 @@ def _import_one(vevent, *, calendar, organisation, user, report: ImportReport) -
             description=str(vevent.get("DESCRIPTION") or ""),
             place=str(vevent.get("LOCATION") or ""),
             recurrence=_recurrence(vevent, start, report, title),
-            category=_category(vevent, _category_names()),
+            category=_category(vevent, categories),
             uid=uid,
         )
     except ValidationError as error:
@@ -176,12 +176,20 @@ def calendar_import_ics(*, calendar, organisation, user, content: bytes) -> Impo
     if len(vevents) > settings.AGENDA_IMPORT_MAX_EVENTS:
         raise _too_many(len(vevents))
     report = ImportReport()
+    categories = _category_names()
     with transaction.atomic():
         for vevent in vevents:
             title = str(vevent.get("SUMMARY") or "").strip() or _("(untitled)")
             try:
                 with transaction.atomic():
-                    _import_one(vevent, calendar=calendar, organisation=organisation, user=user, report=report)
+                    _import_one(
+                        vevent,
+                        calendar=calendar,
+                        organisation=organisation,
+                        user=user,
+                        report=report,
+                        categories=categories,
+                    )
             except Skip as reason:
                 report.skipped.append((title, str(reason)))
             except (ValueError, TypeError, KeyError) as error:

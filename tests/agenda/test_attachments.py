@@ -81,3 +81,19 @@ def test_the_event_page_runs_the_same_queries_whatever_the_number_of_documents(c
         counts.append(len(queries))
 
     assert counts[0] == counts[1]
+
+
+def test_the_form_offers_only_the_organisations_documents(client, calendar, editor, commune, other_commune, outsider):
+    """Jargeau's document is attached through the form; a Darvoy document's id is refused as an invalid choice."""
+    own = document(commune, user=editor, name="plan.pdf")
+    foreign = document(other_commune, user=outsider, name="darvoy.pdf")
+    client.force_login(editor)
+    form = {"title": "Réunion", "start": "2027-01-05T18:00", "end": "2027-01-05T19:00"}
+
+    refused = client.post(f"/agenda/calendrier/{calendar.pk}/nouvel-evenement/", {**form, "attachments": [foreign.pk]})
+    created = client.post(f"/agenda/calendrier/{calendar.pk}/nouvel-evenement/", {**form, "attachments": [own.pk]})
+
+    assert refused.status_code == 200 and "darvoy.pdf" not in refused.content.decode()
+    event = calendar.calendar.event_set.get()
+    assert created["Location"] == f"/agenda/evenement/{event.pk}/"
+    assert list(event.details.attachments.all()) == [own]
