@@ -97,3 +97,31 @@ def test_the_form_offers_only_the_organisations_documents(client, calendar, edit
     event = calendar.calendar.event_set.get()
     assert created["Location"] == f"/agenda/evenement/{event.pk}/"
     assert list(event.details.attachments.all()) == [own]
+
+
+def test_the_readable_filter_agrees_with_the_permission_core(commune, editor, member, other_commune, outsider):
+    """For a private, a shared (in a subfolder), a public and a root document, the filter the event page uses
+    opens exactly what `document_access` opens, to a member, a foreign administrator and a visitor."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from documents.models import Document
+    from documents.selectors import Access, document_access, document_readable_q
+    from extranet.organisations.selectors import user_roles
+
+    shared_folder = folder(commune, user=editor, name="Partagé")
+    share(shared_folder, other_commune, user=editor)
+    public_document = document(commune, user=editor, name="public.pdf")
+    share(public_document, None, user=editor, is_public=True)
+    document(commune, user=editor, name="racine.pdf")
+    document(commune, user=editor, name="prive.pdf", folder=folder(commune, user=editor, name="Privé"))
+    document(commune, user=editor, name="sous-dossier.pdf", folder=folder(commune, user=editor, parent=shared_folder))
+    all_documents = list(Document.objects.select_related("folder"))
+
+    seen = {}
+    for name, user in (("member", member), ("outsider", outsider), ("visitor", AnonymousUser())):
+        readable = set(Document.objects.filter(document_readable_q(roles=user_roles(user=user))))
+        expected = {item for item in all_documents if document_access(user=user, document=item) >= Access.PUBLIC}
+        assert readable == expected, name
+        seen[name] = {item.title for item in readable}
+    assert seen["outsider"] == {"public.pdf", "sous-dossier.pdf"} and seen["visitor"] == {"public.pdf"}
+    assert len(seen["member"]) == 4
