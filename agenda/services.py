@@ -302,9 +302,12 @@ def event_update(
     all_day: bool = False,
     recurrence: Recurrence | None = None,
     category: str = EventCategory.OTHER,
-    attachments=(),
+    attachments=None,
 ) -> Event:
-    """Change an event; a new schedule drops the occurrences cancelled or changed one by one."""
+    """Change an event; a new schedule drops the occurrences cancelled or changed one by one.
+
+    `attachments` replace the event's documents; None leaves them as they are.
+    """
     fields = _clean_event(
         title=title,
         start=start,
@@ -335,7 +338,8 @@ def event_update(
     details.place, details.visio_url, details.all_day = fields["place"], fields["visio_url"], fields["all_day"]
     details.category = fields["category"]
     details.save(update_fields=["place", "visio_url", "all_day", "category"])
-    details.attachments.set(_clean_attachments(attachments, organisation=details.organisation))
+    if attachments is not None:
+        details.attachments.set(_clean_attachments(attachments, organisation=details.organisation))
     event_details_touch(details=details)
     return event
 
