@@ -30,17 +30,13 @@ def _session_day_started(registration: Registration) -> bool:
 def registration_mark_attendance(*, registration: Registration, present: bool, by) -> Registration:
     """Record whether a registered participant came; `by` (the trainer or an editor) is logged for the record."""
     if registration.status != RegistrationStatus.REGISTERED:
-        raise ValidationError(
-            _("Only registered participants can be marked present or absent."), code="not_registered"
-        )
+        raise ValidationError(_("Only registered participants can be marked present or absent."), code="not_registered")
     if not _session_day_started(registration):
-        raise ValidationError(_("Attendance can only be taken once the session has begun."), code="too_early")
+        raise ValidationError(_("Attendance can only be taken from the first day of the session on."), code="too_early")
     registration.present = bool(present)
     registration.attendance_taken_at = timezone.now()
     registration.save(update_fields=["present", "attendance_taken_at"])
-    logger.info(
-        "Attendance of registration %s set to %s by user %s", registration.pk, registration.present, by.pk
-    )
+    logger.info("Attendance of registration %s set to %s by user %s", registration.pk, registration.present, by.pk)
     return registration
 
 

@@ -37,8 +37,8 @@ def _count_label(registrations) -> str:
     present = sum(1 for registration in registrations if registration.present)
     total = len(registrations)
     return ngettext(
-        "%(present)s present out of %(total)s registered person.",
-        "%(present)s present out of %(total)s registered people.",
+        "Present: %(present)s out of %(total)s registered person.",
+        "Present: %(present)s out of %(total)s registered people.",
         total,
     ) % {"present": present, "total": total}
 

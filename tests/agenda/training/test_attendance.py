@@ -36,7 +36,7 @@ def test_the_trainer_marks_a_participant_present_with_one_post(client, trainer, 
     row.refresh_from_db()
     assert row.present is True and row.attendance_taken_at is not None
     page = client.get(url("attendance", session)).content.decode()
-    assert 'aria-pressed="true"' in page and "1 présent sur 1 personne inscrite." in page
+    assert 'aria-pressed="true"' in page and "Présents : 1 sur 1 personne inscrite." in page
 
 
 def test_the_page_script_gets_the_new_state_as_json(client, trainer, session, participant):
@@ -48,7 +48,7 @@ def test_the_page_script_gets_the_new_state_as_json(client, trainer, session, pa
         url("attendance", session), {"registration": row.pk, "present": "0"}, HTTP_ACCEPT="application/json"
     )
 
-    assert response.json() == {"present": False, "label": "Absent", "count": "0 présent sur 1 personne inscrite."}
+    assert response.json() == {"present": False, "label": "Absent", "count": "Présents : 0 sur 1 personne inscrite."}
 
 
 def test_attendance_is_refused_before_the_session_day_and_for_the_waiting_list(commune, trainer):
@@ -59,7 +59,7 @@ def test_attendance_is_refused_before_the_session_day_and_for_the_waiting_list(c
 
     with pytest.raises(ValidationError, match="inscrits"):
         registration_mark_attendance(registration=waiting, present=True, by=trainer)
-    with pytest.raises(ValidationError, match="commencé"):
+    with pytest.raises(ValidationError, match="premier jour"):
         registration_mark_attendance(registration=seated, present=True, by=trainer)
     seated.refresh_from_db()
     assert seated.present is None
