@@ -124,8 +124,9 @@ def certificate_pdf(*, registration: Registration) -> bytes:
     title = _("Certificate of attendance")
     intro = _("I, the undersigned, %(trainer)s, trainer, certify that") % {"trainer": session.trainer.full_name}
     attended = _("of %(organisation)s attended the training session") % {"organisation": registration.organisation.name}
+    # Issued where the organising authority sits, as French certificates say ("Fait à Jargeau, le …").
     issued = _("Issued at %(place)s on %(date)s.") % {
-        "place": _place(session),
+        "place": session.event.details.organisation.name,
         "date": formats.date_format(_paris(timezone.now()), "j F Y"),
     }
     story = [

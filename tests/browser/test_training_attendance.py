@@ -36,9 +36,8 @@ def test_the_trainer_takes_attendance_on_a_phone_and_downloads_a_certificate(new
     page.get_by_role("button", name="Absent : Noël Çava").click()
     expect(page.get_by_role("button", name="Absent : Noël Çava")).to_have_attribute("aria-pressed", "true")
     expect(page.locator("#attendance-count")).to_have_text("Présents : 1 sur 2 personnes inscrites.")
-    expect(
-        page.locator("#registration-{} .attendance-state".format(Registration.objects.get(user__last_name="Bœuf").pk))
-    ).to_have_text("Présent")
+    row = Registration.objects.get(user__last_name="Bœuf")
+    expect(page.locator(f"#registration-{row.pk} .attendance-state")).to_have_text("Présent")
     assert dict(Registration.objects.values_list("user__last_name", "present")) == {"Bœuf": True, "Çava": False}
     assert page.evaluate("window.notReloaded") is True
     violations = axe(page)

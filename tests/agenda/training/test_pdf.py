@@ -66,7 +66,7 @@ def test_a_participant_downloads_their_certificate_with_a_stable_number(client, 
         row.certificate_number,
     ):
         assert expected in text, expected
-    assert "Fait à Salle des fêtes" in text
+    assert "Fait à Jargeau, le " in text
     assert response["Content-Disposition"] == f'attachment; filename="attestation-{row.certificate_number}.pdf"'
     client.get(certificate_url(session, participant))
     assert Registration.objects.get(user=participant).certificate_number == row.certificate_number
