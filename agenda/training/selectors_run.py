@@ -23,17 +23,15 @@ def _attended(registration: Registration | None) -> bool:
 def registration_get_for_certificate(*, user, session_pk: int, registration_pk: int) -> Registration:
     """A present participant's registration, for themselves or for whoever runs the session; Http404 otherwise."""
     session = session_get_for_viewer(user=user, pk=session_pk, action="view")
-    own = session.registration
-    if own is not None and own.pk == registration_pk:
-        registration = own
-    elif session.abilities["manage"]:
-        registration = Registration.objects.filter(session=session, pk=registration_pk).first()
-    else:
+    own = session.registration is not None and session.registration.pk == registration_pk
+    if not (own or session.abilities["manage"]):
         raise Http404
+    # The PDF names the participant and their organisation: read them with the registration.
+    registration = (
+        Registration.objects.select_related("user", "organisation").filter(session=session, pk=registration_pk).first()
+    )
     if not _attended(registration):
         raise Http404
-    # The PDF names the participant and their organisation: load them with the registration.
-    registration = Registration.objects.select_related("user", "organisation").get(pk=registration.pk)
     registration.session = session
     return registration
 
