@@ -4,11 +4,13 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from agenda.training.attendance import feedback_submit
 from agenda.training.models import Feedback, Registration
+from agenda.training.selectors import session_get_for_viewer
 from tests.accounts.factories import UserFactory
 from tests.agenda.training.factories_run import registration, training_session
 from tests.organisations.factories import membership
@@ -77,3 +79,17 @@ def test_the_trainer_reads_averages_distribution_and_comments_without_names(clie
     assert "Formatrice passionnante" in page and "Trop court" in page
     assert page.count("33 %") == 6 and page.count("0 %") >= 4
     assert not any(name in page for name in ("Quignard", "Vasseur", "Zimmer"))
+
+
+def test_the_session_block_links_each_person_to_their_side(session, trainer, participant, absentee):
+    """The block shows a present participant their certificate and form, the trainer the attendance, the absent none."""
+
+    def links(user):
+        viewed = session_get_for_viewer(user=user, pk=session.pk)
+        return render_to_string("training/_run_links.html", {"session": viewed})
+
+    assert "Donner votre avis sur la session" in links(participant)
+    assert "Télécharger votre attestation de présence" in links(participant)
+    assert "Relever les présences" not in links(participant)
+    assert "Relever les présences" in links(trainer)
+    assert "href" not in links(absentee)
