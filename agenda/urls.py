@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .views import calendars, events, feeds, imports, invitations
 
@@ -27,4 +27,5 @@ urlpatterns = [
     path("abonnement/nouvelle-cle/", feeds.feed_reset, name="feed_reset"),
     path("flux/<str:token>/mon-agenda.ics", feeds.my_agenda_feed, name="my_feed"),
     path("flux/<str:token>/calendrier/<int:pk>.ics", feeds.calendar_feed, name="calendar_feed"),
+    path("formations/", include("agenda.training.urls")),
 ]

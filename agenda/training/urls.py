@@ -1,0 +1,4 @@
+from . import urls_run
+
+app_name = "training"
+urlpatterns = [*urls_run.urlpatterns]
