@@ -15,10 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agenda import services as agenda_services
-from agenda.models import PARIS
+from agenda.models import PARIS, EventDetails
 from extranet.core.services import email_enqueue
 from extranet.organisations.models import OrganisationKind, Role
 from extranet.organisations.selectors import user_roles
+from extranet.search.services import search_refresh_later
 
 from .models import Registration, RegistrationStatus, TrainingSession
 from .selectors import session_abilities
@@ -93,6 +94,8 @@ def session_create(
         event=event, trainer=trainer, prerequisites=(prerequisites or "").strip()[:10_000], **fields
     )
     session.materials.set(materials)
+    # The event was indexed before it became a session: index it again, as a training session.
+    search_refresh_later(model=EventDetails, pks=[event.pk])
     return session
 
 
