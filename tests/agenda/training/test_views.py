@@ -40,8 +40,10 @@ def test_a_member_registers_by_post_and_sees_it_in_french(client, session, commu
     assert client.get(f"/agenda/formations/session/{session.pk}/inscription/").status_code == 405
 
 
-def test_those_who_run_the_session_see_the_waiting_list_in_order(client, session, commune, member, colleagues, editor):
-    """The editor reads the registered people and, in order, the waiting list."""
+def test_those_who_run_the_session_see_the_waiting_list_in_order(
+    client, session, commune, member, colleagues, editor, admin
+):
+    """The editor reads the registered people and, in order, the waiting list; the admin may register members."""
     for person in (member, *colleagues):
         register(session, person, commune)
     client.force_login(editor)
@@ -53,6 +55,9 @@ def test_those_who_run_the_session_see_the_waiting_list_in_order(client, session
     waiting = page.split("Liste d’attente" if "Liste d’attente" in page else "Liste d'attente")[1]
     assert waiting.index(colleagues[1].full_name) < waiting.index(colleagues[2].full_name)
     assert member.full_name not in waiting
+    client.force_login(admin)
+    form = client.get(f"/agenda/formations/session/{session.pk}/inscrire-un-membre/").content.decode()
+    assert member.full_name in form
 
 
 def test_the_list_runs_the_same_queries_for_one_or_many_sessions(client, calendar, editor, commune, member):
@@ -70,3 +75,36 @@ def test_the_list_runs_the_same_queries_for_one_or_many_sessions(client, calenda
 
     assert len(six) == len(one)
     assert page.count("Inscrit") >= 6 and "Session 5" in page
+
+
+def test_an_editor_creates_a_session_with_materials_of_their_library_only(
+    client, calendar, editor, outsider, other_commune
+):
+    """The form takes Jargeau's document as material; Darvoy's document is refused and nothing is saved."""
+    from agenda.training.models import TrainingSession
+    from tests.documents.factories import document
+
+    own = document(calendar.organisation, user=editor, name="support-rgpd.pdf")
+    foreign = document(other_commune, user=outsider, name="secret.pdf")
+    client.force_login(editor)
+    data = {
+        "title": "Initiation au RGPD",
+        "start": "2031-03-04T09:00",
+        "end": "2031-03-04T17:00",
+        "registration_deadline": "2031-03-01T12:00",
+        "trainer": editor.pk,
+        "capacity": "12",
+        "audience_roles": ["member"],
+    }
+    url = f"/agenda/formations/calendrier/{calendar.pk}/nouvelle-session/"
+
+    refused = client.post(url, {**data, "materials": [foreign.pk]}, HTTP_ACCEPT_LANGUAGE="fr")
+    created = client.post(url, {**data, "materials": [own.pk]})
+
+    assert refused.status_code == 200 and "Sélectionnez un choix valide" in refused.content.decode()
+    session = TrainingSession.objects.get()
+    assert created.url == f"/agenda/evenement/{session.pk}/"
+    assert list(session.materials.all()) == [own] and session.audience_roles == ["member"]
+    assert session.event.rule is None and session.capacity == 12
+    assert client.get(url).status_code == 200
+    assert "support-rgpd.pdf" in client.get(f"/agenda/formations/session/{session.pk}/modifier/").content.decode()
