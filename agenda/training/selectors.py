@@ -148,3 +148,8 @@ def registration_organisations(*, user):
     from extranet.organisations.models import Organisation
 
     return list(Organisation.objects.filter(pk__in=list(user_roles(user=user))).order_by("name"))
+
+
+def session_exists(*, event) -> bool:
+    """Whether the event is a training session."""
+    return TrainingSession.objects.filter(event=event).exists()

@@ -144,7 +144,7 @@ def session_update(
 def _locked(session: TrainingSession) -> TrainingSession:
     """The session's row, locked until the end of the transaction: seats are counted one writer at a time."""
     return (
-        TrainingSession.objects.select_for_update()
+        TrainingSession.objects.select_for_update(of=("self",))
         .select_related("event__details", "event__calendar__agenda")
         .get(pk=session.pk)
     )
@@ -247,7 +247,7 @@ def _promote_waiting(session: TrainingSession) -> list[Registration]:
 def registration_cancel(*, registration: Registration, by) -> Registration:
     """Give up a seat (or a place on the waiting list); a freed seat goes to the first person waiting."""
     session = _locked(registration.session)
-    registration = Registration.objects.select_for_update().select_related("user").get(pk=registration.pk)
+    registration = Registration.objects.select_for_update(of=("self",)).select_related("user").get(pk=registration.pk)
     if registration.status == RegistrationStatus.CANCELLED:
         raise ValidationError(_("This registration is already cancelled."), code="already_cancelled")
     registration.status, registration.cancelled_at = RegistrationStatus.CANCELLED, timezone.now()

@@ -106,6 +106,9 @@ def event_detail(request, pk):
 
 def event_update(request, pk):
     event = selectors.event_get_for_viewer(user=request.user, pk=pk, action="edit")
+    if training_selectors.session_exists(event=event):
+        # A training session never repeats: it is changed by its own form, without the repetition fields.
+        return redirect("agenda:training:update", pk=event.pk)
     organisations = [event.details.organisation]
     if request.method == "POST" and "create_room" in request.POST:
         form = EventForm(_form_data_with_room(request), organisations=organisations)

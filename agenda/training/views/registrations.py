@@ -47,8 +47,12 @@ def register(request, pk):
 @require_POST
 def cancel(request, pk):
     session = selectors.session_get_for_viewer(user=request.user, pk=pk, action="cancel")
-    services.registration_cancel(registration=session.registration, by=request.user)
-    messages.success(request, _("Your registration has been cancelled."))
+    try:
+        services.registration_cancel(registration=session.registration, by=request.user)
+    except ValidationError as error:  # cancelled meanwhile, from another tab
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your registration has been cancelled."))
     return redirect(session.get_absolute_url())
 
 
