@@ -117,6 +117,11 @@ def session_for_event_page(*, event, user) -> TrainingSession | None:
     session.abilities["register_members"] = session.abilities["view"] and Role.ADMIN in roles.values()
     session.seats_left = _seats_left(session)
     session.open = timezone.now() <= session.registration_deadline
+    # A material is linked for those whose library holds it, or when public; others see its title only
+    # (checking shares document by document would cost a query each).
+    session.material_list = [
+        (document, document.is_public or document.organisation_id in roles) for document in session.materials.all()
+    ]
     session.audience_role_labels = [Role(role).label for role in session.audience_roles if role in Role.values]
     session.audience_kind_labels = [
         OrganisationKind(kind).label for kind in session.audience_kinds if kind in OrganisationKind.values

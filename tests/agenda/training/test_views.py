@@ -107,4 +107,5 @@ def test_an_editor_creates_a_session_with_materials_of_their_library_only(
     assert list(session.materials.all()) == [own] and session.audience_roles == ["member"]
     assert session.event.rule is None and session.capacity == 12
     assert client.get(url).status_code == 200
+    assert f'href="/bibliotheque/document/{own.pk}/"' in client.get(created.url).content.decode()
     assert "support-rgpd.pdf" in client.get(f"/agenda/formations/session/{session.pk}/modifier/").content.decode()
