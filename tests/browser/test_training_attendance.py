@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from agenda.training.models import Registration
 from tests.accounts.factories import UserFactory
-from tests.agenda.training.factories_run import registration, training_session
+from tests.agenda.training.running.factories import registration, training_session
 from tests.organisations.factories import OrganisationFactory, membership
 
 # serialized_rollback: see test_accessibility.py.
