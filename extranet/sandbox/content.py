@@ -19,6 +19,7 @@ from documents.models import AuditEvent, Document, DocumentVersion, Folder
 from documents.services import document_upload, folder_create
 from documents.storage import document_storage
 from documents.uploads import upload_check
+from extranet.core.demo_files import minimal_pdf
 from forums.models import ForumAudience
 
 TOPICS = (
@@ -38,8 +39,9 @@ EVENTS = (
     (7, 14, 1, "Point d'étape de la formation", "Visioconférence"),
 )
 DOCUMENTS = (
-    ("Comptes rendus", "compte-rendu-exercice.txt", "Compte rendu fictif d'une réunion, pour l'exercice.\n"),
-    ("", "guide-du-stagiaire.txt", "Bienvenue ! Ce document sert à vous entraîner : ouvrez-le, déplacez-le.\n"),
+    # (folder, file name, contents)
+    ("Comptes rendus", "compte-rendu-exercice.txt", "Compte rendu fictif d'une réunion, pour l'exercice.\n".encode()),
+    ("", "guide-du-stagiaire.pdf", minimal_pdf(["Guide du stagiaire", "Ce document sert à vous entraîner."])),
 )
 
 
@@ -74,10 +76,10 @@ def sample_content_create(*, organisation, author) -> None:
             place=place,
         )
     folders = {}
-    for folder_name, file_name, text in DOCUMENTS:
+    for folder_name, file_name, data in DOCUMENTS:
         if folder_name and folder_name not in folders:
             folders[folder_name] = folder_create(organisation=organisation, parent=None, name=folder_name, user=author)
-        checked = upload_check(SimpleUploadedFile(file_name, text.encode()))
+        checked = upload_check(SimpleUploadedFile(file_name, data))
         document_upload(organisation=organisation, folder=folders.get(folder_name), checked=checked, user=author)
 
 
