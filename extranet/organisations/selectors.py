@@ -141,9 +141,11 @@ def user_two_factor_required(*, user) -> bool:
 
 
 def organisation_public_list():
-    """Organisations as anyone may see them: public fields only."""
-    return Organisation.objects.select_related("parent").only(
-        "kind", "name", "slug", "insee_code", "description", "parent__name", "parent__slug"
+    """Organisations as anyone may see them: public fields only; training sandboxes are not listed."""
+    return (
+        real_organisations()
+        .select_related("parent")
+        .only("kind", "name", "slug", "insee_code", "description", "parent__name", "parent__slug")
     )
 
 

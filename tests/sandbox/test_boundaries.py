@@ -1,4 +1,5 @@
-"""A trainee reads their sandbox only: no other organisation's private content, nothing shared with all members."""
+"""A trainee reads their sandbox only: no other organisation's private content, nothing shared with all members,
+and nothing of a sandbox reaches the public site."""
 
 import pytest
 from machina.apps.forum_permission.models import GroupForumPermission
@@ -7,6 +8,8 @@ from agenda.selectors import calendar_list_for_viewer
 from annuaire.visibility import directory_viewer
 from documents import services as documents
 from documents.uploads import upload_check
+from extranet.ads.selectors import ad_organisations_for_author
+from extranet.organisations.selectors import organisation_public_list
 from extranet.search.selectors import search_run
 from forums.services import forum_shared_create
 from tests.agenda.factories import event, private_calendar, shared_calendar
@@ -50,6 +53,14 @@ def test_a_trainee_sees_nothing_shared_with_every_member(commune, member, traine
     assert GroupForumPermission.objects.filter(forum=shared, group__in=member.groups.all()).exists()
     assert not directory_viewer(user=trainee).is_member
     assert directory_viewer(user=member).is_member
+
+
+def test_a_sandbox_stays_off_the_public_site(commune, member, trainee, sandbox):
+    """Trainees cannot post small ads (moderated by real départements, then public); sandboxes are not listed."""
+    assert not ad_organisations_for_author(user=trainee).exists()
+    assert list(ad_organisations_for_author(user=member)) == [commune]
+    assert sandbox.organisation not in organisation_public_list()
+    assert commune in organisation_public_list()
 
 
 def test_a_trainees_search_finds_their_sandbox_but_no_real_private_or_shared_item(
