@@ -43,6 +43,10 @@ def test_a_trainer_creates_a_sandbox_and_prints_the_logins_once(client, trainer)
 
     client.post(f"/espace-formation/{sandbox.pk}/identifiants/oublier/")
     assert PASSWORD.findall(client.get(response.url).content.decode()) == []
+    detail = client.get(f"/espace-formation/{sandbox.pk}/").content.decode()
+    assert "stagiaire-formation-formation-forums-01@sandbox.invalid" in detail
+    assert PASSWORD.findall(detail) == []
+    assert "Formation forums" in client.get("/espace-formation/").content.decode()
 
 
 def test_the_form_explains_bad_input_in_french(client, trainer):
