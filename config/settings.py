@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "annuaire",
     "agenda",
     "agenda.training",
+    "extranet.sandbox",
     # django-scheduler: its models and recurrence engine; its views, templates and feeds are not used.
     "schedule",
     # haystack before Wagtail: both ship an `update_index` command and the first app wins.
