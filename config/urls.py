@@ -25,6 +25,7 @@ urlpatterns = [
     path("forums/", include(machina_urls)),
     path("bibliotheque/", include("documents.urls")),
     path("agenda/", include("agenda.urls")),
+    path("marches/", include("extranet.procurement.urls")),
 ]
 
 if settings.DEBUG:
