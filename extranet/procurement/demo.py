@@ -128,6 +128,7 @@ def _seed_contracts() -> int:
         awarded_contract_create(
             notice=notice,
             title=title,
+            slug=f"attribution-{identifier}",
             identifier=identifier,
             contract_form=form,
             amount=amount,

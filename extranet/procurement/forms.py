@@ -38,7 +38,7 @@ class QuestionForm(forms.Form):
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(
-        label=_("Answer"),
+        label=_("Your answer"),
         max_length=QUESTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Published on the notice with the question, without the name of who asked it."),

@@ -189,13 +189,19 @@ class ProcurementNoticePage(CacheableForAnonymousMixin, Page):
         return self.offers_deadline <= timezone.now()
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import awarded_contract_list_for_notice, notice_document_list, question_list_for_viewer
+        from .selectors import (
+            awarded_contract_list_for_notice,
+            notice_abilities,
+            notice_document_list,
+            question_list_for_viewer,
+        )
 
         context = super().get_context(request, *args, **kwargs)
         context["section"] = self.get_parent().specific
         context["documents"] = notice_document_list(notice=self)
         context["questions"] = question_list_for_viewer(notice=self, user=request.user)
         context["contracts"] = awarded_contract_list_for_notice(notice=self)
+        context["abilities"] = notice_abilities(notice=self, user=request.user)
         return context
 
 

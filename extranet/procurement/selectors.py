@@ -75,6 +75,14 @@ def can_answer_questions(*, user, notice) -> bool:
     return user_roles(user=user).get(notice.organisation_id) in EDITING_ROLES
 
 
+def notice_abilities(*, notice, user) -> dict[str, bool]:
+    """What the viewer may do on the notice's page, for its template."""
+    return {
+        "ask_question": not notice.is_closed,
+        "answer_questions": can_answer_questions(user=user, notice=notice),
+    }
+
+
 def question_list_for_viewer(*, notice, user) -> list:
     """The questions shown on the notice: answered ones to all, unanswered ones to their asker and the editors."""
     questions = notice.questions.all()

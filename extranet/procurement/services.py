@@ -11,7 +11,7 @@ from extranet.organisations.services import organisation_section_page
 
 from .contracts import AwardedContractPage, ContractHolder
 from .forms import QUESTION_MAX_LENGTH
-from .pages import ProcurementIndexPage, ProcurementNoticePage, ProcurementSectionPage
+from .pages import ProcurementIndexPage, ProcurementNoticeDocument, ProcurementNoticePage, ProcurementSectionPage
 from .questions import NoticeQuestion
 from .selectors import question_get_to_answer
 
@@ -45,7 +45,9 @@ def procurement_notice_create(
         title=title, organisation=section.organisation, live=publish, first_published_at=published_at, **fields
     )
     for document, label in documents:
-        notice.documents.add(document=document, label=label)
+        attachment = ProcurementNoticeDocument(document=document, label=label)
+        attachment.full_clean(exclude=["page"])
+        notice.documents.add(attachment)
     return _publish(parent=section, page=notice, publish=publish)
 
 

@@ -3,8 +3,11 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from wagtail.documents import get_document_model
 
+from extranet.core.demo_files import minimal_pdf
 from extranet.procurement.models import ProcurementNoticePage
 from tests.procurement.factories import closed_notice, notice
 
@@ -63,10 +66,18 @@ def test_a_notice_closes_when_its_deadline_passes(client, montargis):
     assert f"/marches/avis/{cantine.pk}/question/" not in page
 
 
+def consultation_rules():
+    document = get_document_model()(title="RC")
+    document.file.save("reglement.pdf", ContentFile(minimal_pdf(["Règlement de la consultation"])), save=False)
+    document.save()
+    return document
+
+
 def test_an_open_notice_page_shows_its_details(client, montargis):
     """The notice shows its CPV code, procedure, amount, deadline in Paris time (10:00 UTC: noon) and contact."""
     deadline = datetime(2099, 3, 31, 10, 0, tzinfo=UTC)
-    html = client.get(notice(montargis, offers_deadline=deadline).url).content.decode()
+    documents = [(consultation_rules(), "Règlement de la consultation (PDF)")]
+    html = client.get(notice(montargis, offers_deadline=deadline, documents=documents).url).content.decode()
     page = html.replace("\u00a0", " ").replace("\u202f", " ")
 
     assert "45233140-2" in page
@@ -75,3 +86,4 @@ def test_an_open_notice_page_shows_its_details(client, montargis):
     assert "31 mars 2099 12:00" in page
     assert 'href="mailto:marches@mairie.test"' in html
     assert "Clôturé" not in page
+    assert "Règlement de la consultation (PDF)</a>" in page

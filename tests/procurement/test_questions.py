@@ -89,14 +89,16 @@ def test_another_organisation_editor_cannot_answer(client, candidate, cantine, d
 
 
 def test_the_buyer_answers_through_its_list(client, candidate, cantine, montargis_editor):
-    """Montargis's editor finds the question in the list and publishes the answer."""
+    """Montargis's editor finds the question in the list and on the notice, and publishes the answer."""
     question = question_ask(notice=cantine, user=candidate, text="Les produits bio sont-ils exigés ?")
     client.force_login(montargis_editor)
 
     listing = client.get(reverse("procurement:questions")).content.decode()
+    notice_page = client.get(cantine.url).content.decode()
     response = client.post(reverse("procurement:answer", args=[question.pk]), {"answer": "Oui."})
 
     assert "Les produits bio sont-ils exigés ?" in listing
+    assert f'href="{reverse("procurement:answer", args=[question.pk])}"' in notice_page
     assert response.status_code == 302
     question.refresh_from_db()
     assert question.answer == "Oui."
