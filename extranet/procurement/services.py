@@ -110,3 +110,21 @@ def question_answer(*, user, pk: int, answer: str) -> NoticeQuestion:
             },
         )
     return question
+
+
+@transaction.atomic
+def procurement_page_parent_sync(*, page) -> None:
+    """After a move, a notice belongs to its new section's organisation, and a contract to its new notice's.
+
+    The contracts below a moved notice follow it: the DECP export names their buyer from these fields.
+    """
+    parent = page.get_parent().specific
+    if isinstance(page, ProcurementNoticePage):
+        if page.organisation_id != parent.organisation_id:
+            page.organisation = parent.organisation
+            page.save(update_fields=["organisation"])
+            AwardedContractPage.objects.filter(notice=page).update(organisation=parent.organisation)
+    elif isinstance(page, AwardedContractPage) and page.notice_id != parent.pk:
+        page.notice = parent
+        page.organisation_id = parent.organisation_id
+        page.save(update_fields=["notice", "organisation"])
