@@ -11,7 +11,9 @@ CPV_PATTERN = re.compile(r"\d{8}-\d")
 def validate_cpv_code(value: str) -> None:
     """A CPV code is 8 digits, a hyphen and a check digit (45000000-7).
 
-    Only the format is checked: the check digit's algorithm is not published with the CPV regulation.
+    Only the format is checked: the check digits published in the CPV 2008 do not all follow the documented
+    algorithm (the Publications Office acknowledged it, OP-TED/ePO discussion 589), so computing the digit
+    would refuse official codes such as 03300000-2.
     """
     if not CPV_PATTERN.fullmatch(value):
         raise ValidationError(
