@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "extranet.notices",
     "extranet.aids",
     "extranet.jobs",
+    "extranet.procurement",
     "extranet.ads",
     "extranet.search",
     "documents",

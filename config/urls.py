@@ -26,6 +26,7 @@ urlpatterns = [
     path("bibliotheque/", include("documents.urls")),
     path("agenda/", include("agenda.urls")),
     path("espace-formation/", include("extranet.sandbox.urls")),
+    path("marches/", include("extranet.procurement.urls")),
 ]
 
 if settings.DEBUG:

@@ -13,6 +13,7 @@ SEEDERS = (
     "extranet.acts.demo.seed",
     "extranet.aids.demo.seed",
     "extranet.jobs.demo.seed",
+    "extranet.procurement.demo.seed",
     "forums.demo.seed",
     "documents.demo.seed",
     "annuaire.demo.seed",
