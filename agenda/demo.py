@@ -11,7 +11,7 @@ from schedule.models import Event
 from extranet.organisations.models import Organisation
 
 from . import services
-from .models import PARIS, AgendaCalendar, CalendarKind
+from .models import PARIS, AgendaCalendar, CalendarKind, EventCategory
 
 # (calendar: "private", "shared" or "public", organisation slug, author e-mail, title, weekday, time,
 #  hours, frequency, count, place, description)
@@ -83,6 +83,8 @@ EVENTS = [
     ),
 ]
 
+CATEGORIES = {"Conseil municipal": EventCategory.COUNCIL, "Marché de Jargeau": EventCategory.PUBLIC_EVENT}
+
 
 def _next_weekday(weekday: int, hour: int, minute: int) -> datetime:
     today = timezone.now().astimezone(PARIS).date()
@@ -121,6 +123,7 @@ def seed(*, stdout) -> Counter:
             place=place,
             description=description,
             recurrence=services.Recurrence(frequency=frequency, count=count),
+            category=CATEGORIES.get(title, EventCategory.MEETING),
         )
         if frequency == "WEEKLY":
             # One cancelled meeting, as in real life (a bank holiday).

@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from documents.models import Document
 from extranet.organisations.models import Organisation, Role
 
-from .models import Answer
+from .models import Answer, EventCategory
 from .services import MAX_INTERVAL, Recurrence
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -34,10 +35,21 @@ class OnBehalfOfForm(forms.Form):
             self.fields["organisation"].required = False
 
 
+class AttachmentField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, document):
+        return f"{document.title} ({document.organisation.name})"
+
+
 class EventForm(OnBehalfOfForm):
-    """An event's fields; times are read in Europe/Paris (the site's time zone)."""
+    """An event's fields; times are read in Europe/Paris (the site's time zone).
+
+    `attachments` are the documents the event may list (`selectors.attachment_choices`).
+    """
 
     title = forms.CharField(label=_("Title"), max_length=255)
+    category = forms.ChoiceField(
+        label=_("Category"), choices=EventCategory.choices, initial=EventCategory.OTHER, required=False
+    )
     start = forms.DateTimeField(label=_("Start"), widget=DATETIME_WIDGET)
     end = forms.DateTimeField(label=_("End"), widget=DATETIME_WIDGET)
     all_day = forms.BooleanField(label=_("All day"), required=False)
@@ -50,6 +62,18 @@ class EventForm(OnBehalfOfForm):
     )
     until = forms.DateField(label=_("Until (last date)"), widget=DATE_WIDGET, required=False)
     count = forms.IntegerField(label=_("Or number of occurrences"), min_value=1, required=False)
+    attachments = AttachmentField(
+        label=_("Attached documents"),
+        queryset=Document.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Documents of your organisation's library; each reader sees only those they may open."),
+    )
+
+    def __init__(self, *args, attachments=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if attachments is not None:
+            self.fields["attachments"].queryset = attachments
 
     def recurrence(self) -> Recurrence | None:
         data = self.cleaned_data
@@ -73,6 +97,8 @@ class EventForm(OnBehalfOfForm):
             "visio_url": data["visio_url"],
             "description": data["description"],
             "recurrence": self.recurrence(),
+            "category": data["category"] or EventCategory.OTHER,
+            "attachments": list(data["attachments"]),
         }
 
 

@@ -77,7 +77,8 @@ def _vevent(event: Event, *, start, end, all_day: bool, title: str, description:
     if details.place or details.visio_url:
         vevent.add("location", details.place or details.visio_url)
     vevent.add("url", _event_url(event))
-    vevent.add("categories", [details.organisation.name])
+    # The category (in the feed's language) first: imports read it back from there.
+    vevent.add("categories", [str(details.get_category_display()), details.organisation.name])
     return vevent
 
 

@@ -14,11 +14,11 @@ import icalendar
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import services
-from .models import PARIS, EventDetails
+from .models import PARIS, EventCategory, EventDetails
 
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 UNSUPPORTED_RULE_PARTS = {"BYSETPOS", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYHOUR", "BYMINUTE", "BYSECOND"}
@@ -75,7 +75,28 @@ def _recurrence(vevent, start: datetime, report: ImportReport, title: str) -> se
     return services.Recurrence(frequency=frequency, interval=interval, until=until, count=count)
 
 
-def _import_one(vevent, *, calendar, organisation, user, report: ImportReport) -> None:
+def _category_names() -> dict[str, str]:
+    """Each category's code and label, in every language of the site, lowercase, to its code."""
+    names = {}
+    for code, _label in settings.LANGUAGES:
+        with translation.override(code):
+            names.update({str(category.label).lower(): category.value for category in EventCategory})
+    names.update({category.value: category.value for category in EventCategory})
+    return names
+
+
+def _category(vevent, names: dict[str, str]) -> str:
+    """The first of the VEVENT's CATEGORIES the agenda knows (as our feeds write them), "other" otherwise."""
+    lines = vevent.get("CATEGORIES") or []
+    for line in lines if isinstance(lines, list) else [lines]:
+        for value in getattr(line, "cats", []):
+            code = names.get(str(value).strip().lower())
+            if code:
+                return code
+    return EventCategory.OTHER
+
+
+def _import_one(vevent, *, calendar, organisation, user, report: ImportReport, categories: dict[str, str]) -> None:
     title = str(vevent.get("SUMMARY") or "").strip()
     uid = str(vevent.get("UID") or "").strip()[:255]
     if "RECURRENCE-ID" in vevent:
@@ -105,6 +126,7 @@ def _import_one(vevent, *, calendar, organisation, user, report: ImportReport) -
             description=str(vevent.get("DESCRIPTION") or ""),
             place=str(vevent.get("LOCATION") or ""),
             recurrence=_recurrence(vevent, start, report, title),
+            category=_category(vevent, categories),
             uid=uid,
         )
     except ValidationError as error:
@@ -154,12 +176,20 @@ def calendar_import_ics(*, calendar, organisation, user, content: bytes) -> Impo
     if len(vevents) > settings.AGENDA_IMPORT_MAX_EVENTS:
         raise _too_many(len(vevents))
     report = ImportReport()
+    categories = _category_names()
     with transaction.atomic():
         for vevent in vevents:
             title = str(vevent.get("SUMMARY") or "").strip() or _("(untitled)")
             try:
                 with transaction.atomic():
-                    _import_one(vevent, calendar=calendar, organisation=organisation, user=user, report=report)
+                    _import_one(
+                        vevent,
+                        calendar=calendar,
+                        organisation=organisation,
+                        user=user,
+                        report=report,
+                        categories=categories,
+                    )
             except Skip as reason:
                 report.skipped.append((title, str(reason)))
             except (ValueError, TypeError, KeyError) as error:

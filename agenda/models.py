@@ -58,6 +58,14 @@ class AgendaCalendar(models.Model):
         return self.calendar.name
 
 
+class EventCategory(models.TextChoices):
+    MEETING = "meeting", pgettext_lazy("event category", "Meeting")
+    TRAINING = "training", pgettext_lazy("event category", "Training")
+    COUNCIL = "council", pgettext_lazy("event category", "Council")
+    PUBLIC_EVENT = "public_event", pgettext_lazy("event category", "Public event")
+    OTHER = "other", pgettext_lazy("event category", "Other")
+
+
 class EventDetails(models.Model):
     """What a scheduler event lacks: its organisation, place, meeting link, all-day flag and iCalendar identity."""
 
@@ -66,6 +74,12 @@ class EventDetails(models.Model):
     place = models.CharField(_("place"), max_length=255, blank=True)
     visio_url = models.URLField(_("online meeting link"), max_length=500, blank=True)
     all_day = models.BooleanField(_("all day"), default=False)
+    category = models.CharField(
+        _("category"), max_length=20, choices=EventCategory.choices, default=EventCategory.OTHER
+    )
+    attachments = models.ManyToManyField(
+        "documents.Document", verbose_name=_("attachments"), blank=True, related_name="agenda_events"
+    )
     uid = models.CharField(max_length=255, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -122,3 +136,24 @@ class EventInvitation(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.event_id}"
+
+
+class ReminderSent(models.Model):
+    """The reminder of one occurrence sent to one person: a second run of the reminders sends nothing twice."""
+
+    event = models.ForeignKey("schedule.Event", on_delete=models.CASCADE, related_name="reminders_sent")
+    occurrence_start = models.DateTimeField()
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "occurrence_start", "user"], name="agenda_one_reminder_per_occurrence_and_person"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} → {self.event_id} @ {self.occurrence_start:%Y-%m-%d %H:%M}"

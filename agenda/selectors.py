@@ -13,8 +13,10 @@ from django.http import Http404
 from schedule.models import Event
 from schedule.periods import Month, Period, Week
 
+from documents.models import Document
+from documents.selectors import document_readable_q
 from extranet.organisations.models import Organisation, Role
-from extranet.organisations.selectors import user_roles
+from extranet.organisations.selectors import is_platform_member, user_roles
 
 from .models import PARIS, AgendaCalendar, Answer, CalendarKind, EventInvitation, FeedToken
 
@@ -27,15 +29,18 @@ def calendar_abilities(*, calendar: AgendaCalendar, roles: dict[int, str]) -> di
         view = calendar.organisation_id in roles
         write = roles.get(calendar.organisation_id) in AUTHOR_ROLES
     else:
-        view = calendar.kind == CalendarKind.PUBLIC or bool(roles)
-        write = any(role in AUTHOR_ROLES for role in roles.values())
+        # A shared calendar is every member's, but not a training sandbox's trainees'.
+        view = calendar.kind == CalendarKind.PUBLIC or is_platform_member(roles)
+        write = is_platform_member(roles) and any(role in AUTHOR_ROLES for role in roles.values())
     return {"view": view, "add_event": view and write, "import": view and write}
 
 
 def calendar_visible_q(*, roles: dict[int, str]) -> Q:
     visible = Q(kind=CalendarKind.PUBLIC)
     if roles:
-        visible |= Q(kind=CalendarKind.SHARED) | Q(kind=CalendarKind.PRIVATE, organisation_id__in=list(roles))
+        visible |= Q(kind=CalendarKind.PRIVATE, organisation_id__in=list(roles))
+    if is_platform_member(roles):
+        visible |= Q(kind=CalendarKind.SHARED)
     return visible
 
 
@@ -97,6 +102,24 @@ def event_get_for_viewer(*, user, pk: int, action: str = "view") -> Event:
     return event
 
 
+def event_attachments_for_viewer(*, event: Event, user) -> list:
+    """The event's documents the user may download themselves (two queries whatever their number)."""
+    return list(
+        event.details.attachments.filter(
+            document_readable_q(roles=user_roles(user=user)), deleted_at=None, current_version__isnull=False
+        ).order_by("title", "pk")
+    )
+
+
+def attachment_choices(*, organisations):
+    """The documents an event of these organisations may list: their libraries' current ones, outside the bin."""
+    return (
+        Document.objects.filter(organisation__in=organisations, deleted_at=None, current_version__isnull=False)
+        .select_related("organisation")
+        .order_by("organisation__name", "title", "pk")
+    )
+
+
 def invitation_list_for_event(*, event: Event) -> list[EventInvitation]:
     """The invitees and their answers, for the event's organisers."""
     return list(
@@ -110,7 +133,7 @@ def invitation_get_by_token(*, token: str) -> EventInvitation:
     """The invitation and answer named by an e-mail's signed answer link; Http404 for a forged or stale one."""
     from django.core import signing
 
-    from .services import RSVP_SALT
+    from .invitations import RSVP_SALT
 
     try:
         data = signing.loads(token, salt=RSVP_SALT)
@@ -127,15 +150,18 @@ def invitation_get_by_token(*, token: str) -> EventInvitation:
     return invitation
 
 
-def events_for_period(*, calendars, start: datetime, end: datetime) -> list[Event]:
-    """The events of these calendars that may have an occurrence between start and end (one query)."""
+def events_for_period(*, calendars, start: datetime, end: datetime, category: str = "") -> list[Event]:
+    """The events of these calendars (of one category, if given) that may have an occurrence between start and
+    end (one query)."""
     recurring_until = Q(end_recurring_period__isnull=True) | Q(end_recurring_period__gte=start - timedelta(days=366))
-    return list(
+    events = (
         _events()
         .filter(calendar__agenda__in=calendars, details__isnull=False, start__lt=end)
         .filter(Q(rule__isnull=True, end__gt=start) | (Q(rule__isnull=False) & recurring_until))
-        .order_by("start", "pk")
     )
+    if category:
+        events = events.filter(details__category=category)
+    return list(events.order_by("start", "pk"))
 
 
 def _visible_occurrences(period: Period) -> list:

@@ -15,23 +15,18 @@ from urllib.parse import urlparse
 
 from dateutil import rrule
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from schedule.models import Calendar, Event, Rule
 
-from extranet.core.services import email_enqueue
-
-from .models import PARIS, AgendaCalendar, Answer, CalendarKind, EventDetails, EventInvitation, FeedToken
+from .models import PARIS, AgendaCalendar, CalendarKind, EventCategory, EventDetails, FeedToken
 
 FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 MAX_INTERVAL = 366
 MAX_YEARS = 10
-RSVP_SALT = "agenda.rsvp"
 
 
 @dataclass(frozen=True)
@@ -116,7 +111,7 @@ def calendar_organisation_provision(*, organisation) -> AgendaCalendar:
 # Events.
 
 
-def _clean_text(value: str, *, limit: int) -> str:
+def clean_text(value: str, *, limit: int) -> str:
     return " ".join((value or "").split())[:limit]
 
 
@@ -161,8 +156,8 @@ def _clean_recurrence(recurrence: Recurrence | None, *, start: datetime) -> Recu
     return recurrence
 
 
-def _clean_event(*, title, start, end, all_day, visio_url, place, description, recurrence) -> dict:
-    title = _clean_text(title, limit=255)
+def _clean_event(*, title, start, end, all_day, visio_url, place, description, recurrence, category) -> dict:
+    title = clean_text(title, limit=255)
     if not title:
         raise ValidationError(_("Give the event a title."), code="empty_title")
     if start is None or end is None:
@@ -184,16 +179,30 @@ def _clean_event(*, title, start, end, all_day, visio_url, place, description, r
             raise ValidationError(
                 _("The online meeting link must be a web address (https://…)."), code="visio"
             ) from None
+    if category not in EventCategory.values:
+        raise ValidationError(_("Choose a category."), code="bad_category")
     return {
         "title": title,
         "description": (description or "").strip()[:20_000],
         "start": start,
         "end": end,
         "all_day": bool(all_day),
-        "place": _clean_text(place, limit=255),
+        "place": clean_text(place, limit=255),
         "visio_url": visio_url[:500],
         "recurrence": _clean_recurrence(recurrence, start=start),
+        "category": category,
     }
+
+
+def _clean_attachments(attachments, *, organisation) -> list:
+    """The documents an event may list: current ones of its organisation's library, outside the bin."""
+    attachments = list(attachments)
+    if any(document.organisation_id != organisation.pk or document.deleted_at is not None for document in attachments):
+        raise ValidationError(
+            _("An event may only list documents of its organisation's library (outside the bin)."),
+            code="foreign_attachment",
+        )
+    return attachments
 
 
 def _apply_recurrence(event: Event, recurrence: Recurrence | None) -> None:
@@ -228,6 +237,8 @@ def event_create(
     visio_url: str = "",
     all_day: bool = False,
     recurrence: Recurrence | None = None,
+    category: str = EventCategory.OTHER,
+    attachments=(),
     uid: str = "",
 ) -> Event:
     """Add an event of `organisation` to the calendar; a private calendar takes only its organisation's events.
@@ -245,6 +256,7 @@ def event_create(
         place=place,
         description=description,
         recurrence=recurrence,
+        category=category,
     )
     event = Event(
         calendar_id=calendar.calendar_id,
@@ -262,12 +274,14 @@ def event_create(
         place=fields["place"],
         visio_url=fields["visio_url"],
         all_day=fields["all_day"],
+        category=fields["category"],
         uid=uid or new_uid(),
     )
+    event.details.attachments.set(_clean_attachments(attachments, organisation=organisation))
     return event
 
 
-def _bump(details: EventDetails) -> None:
+def event_details_touch(*, details: EventDetails) -> None:
     """A change subscribers must take: iCalendar's SEQUENCE goes up, DTSTAMP/LAST-MODIFIED move."""
     details.sequence += 1
     details.updated_at = timezone.now()
@@ -287,8 +301,13 @@ def event_update(
     visio_url: str = "",
     all_day: bool = False,
     recurrence: Recurrence | None = None,
+    category: str = EventCategory.OTHER,
+    attachments=None,
 ) -> Event:
-    """Change an event; a new schedule drops the occurrences cancelled or changed one by one."""
+    """Change an event; a new schedule drops the occurrences cancelled or changed one by one.
+
+    `attachments` replace the event's documents; None leaves them as they are.
+    """
     fields = _clean_event(
         title=title,
         start=start,
@@ -298,6 +317,7 @@ def event_update(
         place=place,
         description=description,
         recurrence=recurrence,
+        category=category,
     )
     details = event.details
     rescheduled = (fields["start"], fields["end"], fields["all_day"], fields["recurrence"]) != (
@@ -316,8 +336,11 @@ def event_update(
     if rescheduled:
         event.occurrence_set.all().delete()
     details.place, details.visio_url, details.all_day = fields["place"], fields["visio_url"], fields["all_day"]
-    details.save(update_fields=["place", "visio_url", "all_day"])
-    _bump(details)
+    details.category = fields["category"]
+    details.save(update_fields=["place", "visio_url", "all_day", "category"])
+    if attachments is not None:
+        details.attachments.set(_clean_attachments(attachments, organisation=details.organisation))
+    event_details_touch(details=details)
     return event
 
 
@@ -344,7 +367,7 @@ def occurrence_cancel(*, event: Event, original_start: datetime, user):
     occurrence = _occurrence_at(event, original_start)
     occurrence.cancelled = True
     occurrence.save()
-    _bump(event.details)
+    event_details_touch(details=event.details)
     return occurrence
 
 
@@ -355,7 +378,7 @@ def occurrence_restore(*, event: Event, original_start: datetime, user):
     if occurrence.pk is not None and occurrence.cancelled:
         occurrence.cancelled = False
         occurrence.save()
-        _bump(event.details)
+        event_details_touch(details=event.details)
     return occurrence
 
 
@@ -365,7 +388,7 @@ def occurrence_update(
 ):
     """Move or retitle one occurrence of a repeating event (a RECURRENCE-ID override in the feeds)."""
     occurrence = _occurrence_at(event, original_start)
-    title = _clean_text(title, limit=255)
+    title = clean_text(title, limit=255)
     if not title:
         raise ValidationError(_("Give the event a title."), code="empty_title")
     if end <= start:
@@ -373,7 +396,7 @@ def occurrence_update(
     occurrence.title, occurrence.description = title, (description or "").strip()[:20_000]
     occurrence.start, occurrence.end = start, end
     occurrence.save()
-    _bump(event.details)
+    event_details_touch(details=event.details)
     return occurrence
 
 
@@ -390,110 +413,3 @@ def feed_token_reset(*, user) -> FeedToken:
     """Replace the user's feed secret: every address given out before stops working."""
     FeedToken.objects.filter(user=user).delete()
     return FeedToken.objects.create(user=user, token=secrets.token_urlsafe(32))
-
-
-# Invitations and answers.
-
-
-def rsvp_token(*, invitation, answer: str) -> str:
-    """The signed token of an answer link in the invitation e-mail (no login needed, one per answer)."""
-    return signing.dumps({"i": invitation.pk, "a": answer}, salt=RSVP_SALT, compress=True)
-
-
-def _invitation_email(invitation, *, inviter) -> None:
-    event = invitation.event
-    base = settings.SITE_URL.rstrip("/")
-    links = {
-        answer.value: base + reverse("agenda:rsvp", args=[rsvp_token(invitation=invitation, answer=answer)])
-        for answer in (Answer.YES, Answer.MAYBE, Answer.NO)
-    }
-    user = invitation.user
-    email_enqueue(
-        to=user.email,
-        template="agenda/email/invitation",
-        language=getattr(user, "preferred_language", None),
-        context={
-            "title": event.title,
-            "start": event.start.astimezone(PARIS),
-            "place": event.details.place,
-            "visio_url": event.details.visio_url,
-            "organisation_name": event.details.organisation.name,
-            "inviter_name": inviter.full_name if inviter else "",
-            "url": base + reverse("agenda:event", args=[event.pk]),
-            "links": links,
-        },
-    )
-
-
-@transaction.atomic
-def event_invite(*, event: Event, inviter, users=(), organisation=None, role: str = "") -> list[EventInvitation]:
-    """Invite people, every member of an organisation, or its members of one role; e-mails go through the queue.
-
-    People already invited are left as they are; the new invitees each get one e-mail.
-    """
-    from extranet.organisations.models import Membership
-
-    invitees = {user.pk: user for user in users if user.is_active}
-    if organisation is not None:
-        memberships = Membership.objects.filter(organisation=organisation, user__is_active=True).select_related("user")
-        if role:
-            memberships = memberships.filter(role=role)
-        invitees.update({membership.user_id: membership.user for membership in memberships})
-    if not invitees:
-        raise ValidationError(_("Nobody to invite: choose people or an organisation with members."), code="nobody")
-    already = set(EventInvitation.objects.filter(event=event, user_id__in=invitees).values_list("user_id", flat=True))
-    created = EventInvitation.objects.bulk_create(
-        [
-            EventInvitation(event=event, user=user, invited_by=inviter)
-            for pk, user in invitees.items()
-            if pk not in already
-        ]
-    )
-    created = list(
-        EventInvitation.objects.filter(event=event, user_id__in=[i.user_id for i in created]).select_related("user")
-    )
-    for invitation in created:
-        invitation.event = event
-        # The database queue writes the task in this transaction: a rollback drops the e-mail too.
-        _invitation_email(invitation, inviter=inviter)
-    if created:
-        _bump(event.details)
-    return created
-
-
-@transaction.atomic
-def invitation_answer(*, invitation: EventInvitation, answer: str) -> EventInvitation:
-    """Record the invitee's answer (yes, maybe or no); answering again changes it."""
-    if answer not in (Answer.YES, Answer.MAYBE, Answer.NO):
-        raise ValidationError(_("Answer yes, maybe or no."), code="bad_answer")
-    invitation.answer = answer
-    invitation.answered_at = timezone.now()
-    invitation.save(update_fields=["answer", "answered_at"])
-    return invitation
-
-
-def event_email_attendees(
-    *, event: Event, sender, subject: str, message: str, answers=(Answer.YES, Answer.MAYBE)
-) -> int:
-    """E-mail the invitees who answered yes (and maybe) through the queue; returns how many were written to."""
-    subject, message = _clean_text(subject, limit=150), (message or "").strip()[:10_000]
-    if not subject or not message:
-        raise ValidationError(_("Write a subject and a message."), code="empty_message")
-    invitations = EventInvitation.objects.filter(event=event, answer__in=answers, user__is_active=True).select_related(
-        "user"
-    )
-    for invitation in invitations:
-        email_enqueue(
-            to=invitation.user.email,
-            template="agenda/email/attendees",
-            language=getattr(invitation.user, "preferred_language", None),
-            reply_to=sender.email,
-            context={
-                "title": event.title,
-                "sender_name": sender.full_name,
-                "subject": subject,
-                "message": message,
-                "url": settings.SITE_URL.rstrip("/") + reverse("agenda:event", args=[event.pk]),
-            },
-        )
-    return len(invitations)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .views import calendars, events, feeds, imports, invitations
 
@@ -22,6 +22,7 @@ urlpatterns = [
     path("evenement/<int:pk>/inviter/", invitations.event_invite, name="event_invite"),
     path("evenement/<int:pk>/repondre/", invitations.event_answer, name="event_answer"),
     path("evenement/<int:pk>/ecrire/", invitations.event_email, name="event_email"),
+    path("formations/", include("agenda.training.urls")),
     path("reponse/<str:token>/", invitations.rsvp, name="rsvp"),
     path("abonnement/", feeds.feeds, name="feeds"),
     path("abonnement/nouvelle-cle/", feeds.feed_reset, name="feed_reset"),

@@ -64,6 +64,25 @@ def document_public_q() -> Q:
     return Q(is_public=True) | Q(Exists(_public_folders().filter(StartsWith(document_path, F("path")))))
 
 
+def document_readable_q(*, roles: dict[int, str]) -> Q:
+    """The documents `_access` opens (at least PUBLIC) to a user of these roles, as one queryset filter.
+
+    Their organisation's library, a share of the document or of an ancestor folder with one of the user's
+    organisations, or public; the caller leaves out the bin.
+    """
+    readable = document_public_q()
+    if roles:
+        shares = Share.objects.filter(organisation_id__in=list(roles))
+        document_path = ExpressionWrapper(OuterRef("folder__path"), output_field=CharField())
+        shared_folders = shares.filter(folder__isnull=False).exclude(folder__path="")
+        readable |= (
+            Q(organisation_id__in=list(roles))
+            | Q(Exists(shares.filter(document=OuterRef("pk"))))
+            | Q(Exists(shared_folders.filter(StartsWith(document_path, F("folder__path")))))
+        )
+    return readable
+
+
 def document_access(*, user, document: Document) -> Access:
     return _access(
         user=user,

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .. import selectors
-from ..models import PARIS
+from ..models import PARIS, EventCategory
 
 LIST_DAYS = 30
 WEEK = timedelta(days=7)
@@ -67,7 +67,7 @@ def _context(request, calendar, calendars, view, *, shown: date, previous: date,
 
 
 def agenda_list(request, pk=None):
-    """The coming occurrences, day by day, thirty days from `?debut=` (today by default)."""
+    """The coming occurrences, day by day, thirty days from `?debut=` (today by default), of one `?categorie=`."""
     calendar, calendars = _scope(request, pk)
     today = timezone.now().astimezone(PARIS).date()
     try:
@@ -78,7 +78,9 @@ def agenda_list(request, pk=None):
         first = today
     start = datetime(first.year, first.month, first.day, tzinfo=PARIS)
     end = start + timedelta(days=LIST_DAYS)
-    events = selectors.events_for_period(calendars=calendars, start=start, end=end)
+    category = request.GET.get("categorie", "")
+    category = category if category in EventCategory.values else ""
+    events = selectors.events_for_period(calendars=calendars, start=start, end=end, category=category)
     occurrences = selectors.occurrences_between(events=events, start=start, end=end)
     days = selectors.occurrences_by_day(
         occurrences=occurrences, first_day=first, last_day=first + timedelta(days=LIST_DAYS - 1)
@@ -92,8 +94,15 @@ def agenda_list(request, pk=None):
         previous=first - timedelta(days=LIST_DAYS),
         next=first + timedelta(days=LIST_DAYS),
     )
+    if category:
+        for name in ("previous", "next", "today"):
+            context["urls"][name] += f"&categorie={category}"
     context.update(
-        days=[(day, items) for day, items in days if items], first=first, last=first + timedelta(days=LIST_DAYS - 1)
+        days=[(day, items) for day, items in days if items],
+        first=first,
+        last=first + timedelta(days=LIST_DAYS - 1),
+        categories=EventCategory.choices,
+        category=category,
     )
     return render(request, "agenda/list.html", context)
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from .. import selectors, services
 from ..forms import AnswerForm, AttendeesEmailForm, EventForm, InviteForm, OccurrenceForm
 from ..models import PARIS
+from ..training import selectors as training_selectors
 
 
 def _local(value: datetime) -> str:
@@ -52,11 +53,12 @@ def event_create(request, pk):
     if not organisations:
         raise Http404
     by_id = {organisation.pk: organisation for organisation in organisations}
+    attachments = selectors.attachment_choices(organisations=organisations)
     if request.method == "POST" and "create_room" in request.POST:
-        form = EventForm(_form_data_with_room(request), organisations=organisations)
+        form = EventForm(_form_data_with_room(request), organisations=organisations, attachments=attachments)
         form.errors.clear()
     elif request.method == "POST":
-        form = EventForm(request.POST, organisations=organisations)
+        form = EventForm(request.POST, organisations=organisations, attachments=attachments)
 
         def save(form):
             organisation = by_id.get(form.cleaned_data["organisation"] or organisations[0].pk)
@@ -74,6 +76,7 @@ def event_create(request, pk):
         start = timezone.now().astimezone(PARIS).replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
         form = EventForm(
             organisations=organisations,
+            attachments=attachments,
             initial={"organisation": organisations[0].pk, "start": start, "end": start + timedelta(hours=1)},
         )
     return _form_page(request, calendar=calendar, form=form)
@@ -83,6 +86,7 @@ def event_detail(request, pk):
     event = selectors.event_get_for_viewer(user=request.user, pk=pk)
     now = timezone.now()
     occurrences = selectors.event_next_occurrences(event=event, after=now) if event.rule_id else []
+    session = training_selectors.session_for_event_page(event=event, user=request.user)
     return render(
         request,
         "agenda/event_detail.html",
@@ -92,22 +96,29 @@ def event_detail(request, pk):
             "abilities": event.abilities,
             "recurrence": services.Recurrence.of(event),
             "occurrences": occurrences,
+            "attachments": selectors.event_attachments_for_viewer(event=event, user=request.user),
             "invitations": selectors.invitation_list_for_event(event=event) if event.abilities["invite"] else [],
             "invite_form": InviteForm() if event.abilities["invite"] else None,
             "email_form": AttendeesEmailForm() if event.abilities["invite"] else None,
             "answer_form": AnswerForm(initial={"answer": event.invitation.answer}) if event.invitation else None,
+            "session": session,
+            "my_organisations": training_selectors.registration_organisations(user=request.user) if session else [],
         },
     )
 
 
 def event_update(request, pk):
     event = selectors.event_get_for_viewer(user=request.user, pk=pk, action="edit")
+    if training_selectors.session_exists(event=event):
+        # A training session never repeats: it is changed by its own form, without the repetition fields.
+        return redirect("agenda:training:update", pk=event.pk)
     organisations = [event.details.organisation]
+    attachments = selectors.attachment_choices(organisations=organisations)
     if request.method == "POST" and "create_room" in request.POST:
-        form = EventForm(_form_data_with_room(request), organisations=organisations)
+        form = EventForm(_form_data_with_room(request), organisations=organisations, attachments=attachments)
         form.errors.clear()
     elif request.method == "POST":
-        form = EventForm(request.POST, organisations=organisations)
+        form = EventForm(request.POST, organisations=organisations, attachments=attachments)
         saved = _save_event(
             request, form, lambda form: services.event_update(event=event, user=request.user, **form.event_fields())
         )
@@ -119,8 +130,11 @@ def event_update(request, pk):
         end = event.end - timedelta(days=1) if event.details.all_day else event.end
         form = EventForm(
             organisations=organisations,
+            attachments=attachments,
             initial={
                 "organisation": event.details.organisation_id,
+                "category": event.details.category,
+                "attachments": list(event.details.attachments.values_list("pk", flat=True)),
                 "title": event.title,
                 "start": _local(event.start),
                 "end": _local(end),

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from .. import selectors, services
+from .. import invitations, selectors
 from ..forms import AnswerForm, AttendeesEmailForm, InviteForm
 
 
@@ -21,7 +21,7 @@ def event_invite(request, pk):
         users = list(get_user_model().objects.filter(email__in=addresses, is_active=True))
         unknown = sorted(set(addresses) - {user.email.lower() for user in users})
         try:
-            created = services.event_invite(
+            created = invitations.event_invite(
                 event=event,
                 inviter=request.user,
                 users=users,
@@ -47,7 +47,7 @@ def event_answer(request, pk):
     event = selectors.event_get_for_viewer(user=request.user, pk=pk, action="answer")
     form = AnswerForm(request.POST)
     if form.is_valid():
-        services.invitation_answer(invitation=event.invitation, answer=form.cleaned_data["answer"])
+        invitations.invitation_answer(invitation=event.invitation, answer=form.cleaned_data["answer"])
         messages.success(request, _("Your answer has been recorded."))
     return redirect(event.details.get_absolute_url())
 
@@ -57,7 +57,7 @@ def rsvp(request, token):
     invitation = selectors.invitation_get_by_token(token=token)
     done = False
     if request.method == "POST":
-        services.invitation_answer(invitation=invitation, answer=invitation.proposed_answer)
+        invitations.invitation_answer(invitation=invitation, answer=invitation.proposed_answer)
         done = True
     return render(request, "agenda/rsvp.html", {"invitation": invitation, "event": invitation.event, "done": done})
 
@@ -68,7 +68,7 @@ def event_email(request, pk):
     form = AttendeesEmailForm(request.POST)
     if form.is_valid():
         try:
-            count = services.event_email_attendees(event=event, sender=request.user, **form.cleaned_data)
+            count = invitations.event_email_attendees(event=event, sender=request.user, **form.cleaned_data)
             messages.success(
                 request,
                 ngettext("Message sent to %(count)s person.", "Message sent to %(count)s people.", count)

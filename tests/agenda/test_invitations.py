@@ -6,7 +6,7 @@ import icalendar
 import pytest
 from django.core import mail
 
-from agenda import services
+from agenda import invitations, services
 from agenda.models import EventInvitation
 from tests.agenda.factories import event, paris
 from tests.organisations.factories import membership
@@ -57,7 +57,7 @@ def test_invitee_of_another_organisation_reads_the_private_event_and_answers(cli
     client.force_login(outsider)
     assert client.get(f"/agenda/evenement/{council.pk}/").status_code == 404
 
-    services.event_invite(event=council, inviter=editor, users=[outsider])
+    invitations.event_invite(event=council, inviter=editor, users=[outsider])
     page = client.get(f"/agenda/evenement/{council.pk}/").content.decode()
     assert "Commission urbanisme" in page and "Vous êtes invité" in page
     assert client.get(f"/agenda/evenement/{council.pk}/modifier/").status_code == 404
@@ -70,7 +70,7 @@ def test_invitee_of_another_organisation_reads_the_private_event_and_answers(cli
 
 def test_answer_link_of_the_email_records_the_answer_only_when_confirmed(client, council, editor, outsider):
     """Opening the link (as a mail scanner would) changes nothing; confirming records "yes", without logging in."""
-    services.event_invite(event=council, inviter=editor, users=[outsider])
+    invitations.event_invite(event=council, inviter=editor, users=[outsider])
     yes = answer_links(mail.outbox[0])["Oui"]
     path = yes.split("testserver", 1)[-1].split("127.0.0.1:8000", 1)[-1]
 
@@ -81,7 +81,7 @@ def test_answer_link_of_the_email_records_the_answer_only_when_confirmed(client,
 
 
 def test_forged_answer_link_answers_404(client, council, editor, outsider):
-    services.event_invite(event=council, inviter=editor, users=[outsider])
+    invitations.event_invite(event=council, inviter=editor, users=[outsider])
 
     assert client.get("/agenda/reponse/forged-token/").status_code == 404
     assert client.post("/agenda/reponse/forged-token/").status_code == 404
@@ -90,7 +90,7 @@ def test_forged_answer_link_answers_404(client, council, editor, outsider):
 
 def test_only_the_events_editors_invite_and_write_to_attendees(client, council, member, outsider):
     """A plain member and an invitee get a 404 when they try to invite or write to the attendees."""
-    services.event_invite(event=council, inviter=None, users=[outsider])
+    invitations.event_invite(event=council, inviter=None, users=[outsider])
     mail.outbox.clear()
     for user in (member, outsider):
         client.force_login(user)
@@ -102,12 +102,12 @@ def test_only_the_events_editors_invite_and_write_to_attendees(client, council, 
 
 def test_organiser_writes_to_those_who_come(client, council, editor, member, outsider, other_commune):
     """Those who answered yes or maybe get the message, with the organiser as reply-to; those who said no do not."""
-    services.event_invite(event=council, inviter=editor, users=[member, outsider])
+    invitations.event_invite(event=council, inviter=editor, users=[member, outsider])
     refuser = membership(other_commune, role="member").user
-    services.event_invite(event=council, inviter=editor, users=[refuser])
+    invitations.event_invite(event=council, inviter=editor, users=[refuser])
     answers = {member.pk: "yes", outsider.pk: "maybe", refuser.pk: "no"}
     for invitation in EventInvitation.objects.all():
-        services.invitation_answer(invitation=invitation, answer=answers[invitation.user_id])
+        invitations.invitation_answer(invitation=invitation, answer=answers[invitation.user_id])
     mail.outbox.clear()
     client.force_login(editor)
 
@@ -119,8 +119,8 @@ def test_organiser_writes_to_those_who_come(client, council, editor, member, out
 
 def test_my_agenda_feed_holds_the_events_i_am_invited_to(client, council, editor, member, outsider):
     """The invitee's feed has the event with its organiser and their own answer, never the other invitees."""
-    services.event_invite(event=council, inviter=editor, users=[outsider, member])
-    services.invitation_answer(invitation=EventInvitation.objects.get(user=outsider), answer="maybe")
+    invitations.event_invite(event=council, inviter=editor, users=[outsider, member])
+    invitations.invitation_answer(invitation=EventInvitation.objects.get(user=outsider), answer="maybe")
     token = services.feed_token_get_or_create(user=outsider).token
 
     parsed = icalendar.Calendar.from_ical(client.get(f"/agenda/flux/{token}/mon-agenda.ics").content)
