@@ -19,5 +19,9 @@ def mentioned_users(*, message) -> list:
 
 
 def mentions_notify(*, message) -> list:
-    """Notify the mentioned members; returns them."""
+    """The members a message mentions, to be notified (kind "mention") through the notification centre.
+
+    The notification centre (`extranet.notifications`) is not on main yet: until it lands, mentions are only
+    found and highlighted, and nobody is notified.
+    """
     return mentioned_users(message=message)
