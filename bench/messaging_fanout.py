@@ -261,6 +261,7 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=1000, help="clients in the room (default 1000)")
     parser.add_argument("--rounds", type=int, default=10, help="messages per application and layer (default 10)")
     parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"))
+    parser.add_argument("--layer", choices=["all", "in-memory", "redis"], default="all", help="layers to measure")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args()
     if not (0 < args.clients <= 5000 and 0 < args.rounds <= 100):
@@ -296,17 +297,21 @@ def main() -> int:
             text=True,
         )
         data = json.loads(created.stdout.strip().splitlines()[-1])
-        layers = {"in-memory": ({}, 1)}
-        if redis_reachable(args.redis_url):
+        layers = {"in-memory": ({}, 1)} if args.layer != "redis" else {}
+        if args.layer == "in-memory":
+            pass
+        elif redis_reachable(args.redis_url):
             layers["redis"] = ({"REDIS_URL": args.redis_url}, 2)
         else:
             print(f"Redis does not answer at {args.redis_url}: only the in-memory layer is measured.", flush=True)
+        logs = RESULTS.parent / "messaging_fanout_logs"
+        logs.mkdir(parents=True, exist_ok=True)
         measured = {}
         for layer, (extra, count) in layers.items():
             layer_env = {**env, **extra}
             servers = {
-                "echo": Servers("echo", ["--app-dir", "bench", "_echo_asgi:application"], layer_env, count, workdir),
-                "messaging": Servers("messaging", ["config.asgi:application"], layer_env, count, workdir),
+                "echo": Servers("echo", ["--app-dir", "bench", "_echo_asgi:application"], layer_env, count, logs),
+                "messaging": Servers("messaging", ["config.asgi:application"], layer_env, count, logs),
             }
             try:
                 for group in servers.values():
