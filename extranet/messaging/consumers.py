@@ -8,6 +8,7 @@ Every refusal is an `error` frame with a code and a message in the user's langua
 
 import json
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.cache import cache
@@ -25,6 +26,9 @@ SEND_LIMIT = (10, 10)  # messages per 10 seconds
 FRAME_LIMIT = (120, 10)  # frames of any type per 10 seconds, beyond which the socket is closed
 CONNECT_LIMIT = (30, 60)  # connections per minute
 PRESENCE_STATUSES = {"online", "away"}
+# Channel-layer events whose handlers only write to the socket: channels' dispatch would first hop to the
+# single database thread (close_old_connections) for each of them, which serialises a room's fan-out.
+EVENTS_WITHOUT_DATABASE = frozenset({"message.new", "message.changed", "read.receipt", "chat.typing", "chat.presence"})
 CLOSE_POLICY = 4403
 CLOSE_FLOOD = 4429
 
@@ -73,6 +77,12 @@ def _mark_read(user, conversation_id, message_id):
 
 
 class MessagingConsumer(AsyncJsonWebsocketConsumer):
+    async def dispatch(self, message):
+        if message["type"] in EVENTS_WITHOUT_DATABASE:
+            await getattr(self, get_handler_name(message))(message)
+        else:
+            await super().dispatch(message)
+
     async def connect(self):
         user = self.scope.get("user")
         if user is None or not user.is_authenticated or not user.is_active:
