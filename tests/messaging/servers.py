@@ -1,8 +1,8 @@
 """Real server processes for the end-to-end messaging tests: uvicorn on a copy of the test database.
 
-The test database (in memory, migrated) is copied to a file in autocommit mode, the test writes its
-accounts, sessions and conversations there through a second database alias, and each server process
-serves that file. Nothing but 127.0.0.1 is contacted.
+A transactional test writes its accounts, sessions and conversations in the test database (in memory,
+committed, flushed after the test), copies it to a file, and each server process serves that file.
+Nothing but 127.0.0.1 is contacted.
 """
 
 import os
@@ -12,52 +12,40 @@ import subprocess
 import sys
 import time
 from contextlib import contextmanager
-from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.sessions.models import Session
 from django.db import connections
-from django.utils import timezone
-from django.utils.crypto import get_random_string
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-ALIAS = "live_file"
 START_TIMEOUT = 60
 
 
-@contextmanager
-def file_database(path: Path):
-    """A copy of the migrated, empty test database at `path`, open under the ALIAS connection."""
+def database_copy(path: Path) -> Path:
+    """Copy the test database, as committed, to `path` (outside of any transaction: a transactional test)."""
     source = connections["default"]
     source.ensure_connection()
     target = sqlite3.connect(path)
     source.connection.backup(target)
     target.close()
-    connections.settings[ALIAS] = {**source.settings_dict, "NAME": str(path)}
-    try:
-        yield ALIAS
-    finally:
-        connections[ALIAS].close()
-        del connections[ALIAS]
-        del connections.settings[ALIAS]
+    return path
 
 
 def user_with_session(*, email: str) -> tuple:
-    """An account in the file database and the cookie value of a logged-in session of it."""
-    user = get_user_model().objects.db_manager(ALIAS).create_user(email=email, first_name=email.split("@")[0])
-    data = {
-        "_auth_user_id": str(user.pk),
-        "_auth_user_backend": "django.contrib.auth.backends.ModelBackend",
-        "_auth_user_hash": user.get_session_auth_hash(),
-    }
-    key = get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789")
-    Session.objects.using(ALIAS).create(
-        session_key=key, session_data=SessionStore().encode(data), expire_date=timezone.now() + timedelta(hours=1)
+    """An account and the cookie value of a logged-in session of it."""
+    user = get_user_model().objects.create_user(email=email, first_name=email.split("@")[0])
+    session = SessionStore()
+    session.update(
+        {
+            "_auth_user_id": str(user.pk),
+            "_auth_user_backend": "django.contrib.auth.backends.ModelBackend",
+            "_auth_user_hash": user.get_session_auth_hash(),
+        }
     )
-    return user, key
+    session.create()
+    return user, session.session_key
 
 
 def free_port() -> int:
@@ -67,7 +55,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def uvicorn_servers(*, database: Path, count: int = 1, redis_url: str = ""):
+def uvicorn_servers(*, database: Path, count: int = 1, redis_url: str = "", extra_env: dict | None = None):
     """Start `count` uvicorn processes on the database file; yield their ports; stop them in all cases."""
     tmp = database.parent
     processes, ports = [], []
@@ -88,6 +76,7 @@ def uvicorn_servers(*, database: Path, count: int = 1, redis_url: str = ""):
                 "SEARCH_URL": f"whoosh://{tmp / 'whoosh'}",
                 "MEDIA_ROOT": str(tmp / "media"),
                 "DOCUMENTS_ROOT": str(tmp / "documents"),
+                **(extra_env or {}),
             }
             log = (tmp / f"server-{number}.log").open("wb")
             processes.append(

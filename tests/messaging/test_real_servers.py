@@ -7,22 +7,19 @@ import os
 import pytest
 from websockets.asyncio.client import connect
 
-from extranet.messaging.models import Conversation, ConversationKind, Participant
-from tests.messaging.servers import ALIAS, file_database, user_with_session, uvicorn_servers
+from extranet.messaging import services
+from tests.messaging.servers import database_copy, user_with_session, uvicorn_servers
 
 pytestmark = pytest.mark.real_servers
 
 
 @pytest.fixture
-def live_data(django_db_setup, django_db_blocker, tmp_path):
+def live_data(transactional_db, tmp_path):
     """Two colleagues with their sessions and a direct conversation, in a database file the servers share."""
-    with django_db_blocker.unblock(), file_database(tmp_path / "db.sqlite3"):
-        (alice, alice_key), (bob, bob_key) = (user_with_session(email=f"{n}@commune.test") for n in ("alice", "bob"))
-        conversation = Conversation.objects.using(ALIAS).create(kind=ConversationKind.DIRECT)
-        Participant.objects.using(ALIAS).bulk_create(
-            [Participant(conversation=conversation, user=alice), Participant(conversation=conversation, user=bob)]
-        )
-        yield {"path": tmp_path / "db.sqlite3", "alice": alice_key, "bob": bob_key, "conversation": conversation.pk}
+    (alice, alice_key), (bob, bob_key) = (user_with_session(email=f"{name}@commune.test") for name in ("alice", "bob"))
+    conversation = services.conversation_create_direct(user=alice, other=bob)
+    path = database_copy(tmp_path / "db.sqlite3")
+    return {"path": path, "alice": alice_key, "bob": bob_key, "conversation": conversation.pk}
 
 
 def client(port, session_key):

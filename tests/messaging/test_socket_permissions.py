@@ -147,6 +147,22 @@ def test_sending_too_fast_is_answered_with_an_error_frame(member, direct):
     assert Message.objects.count() == 10
 
 
+def test_too_many_connection_attempts_are_answered_with_an_error_frame(member, monkeypatch):
+    """Beyond the connection limit, the socket gets an error frame and is closed."""
+    monkeypatch.setattr("extranet.messaging.consumers.CONNECT_LIMIT", (1, 60))
+    first, second = socket(member), socket(member)
+
+    async def scenario():
+        assert (await first.connect())[0] and (await second.connect())[0]
+        refused = await second.receive_json_from()
+        output = await second.receive_output(timeout=1)
+        await first.disconnect()
+        return refused, output
+
+    refused, output = async_to_sync(scenario)()
+    assert refused["code"] == "too_many_connections" and output["type"] == "websocket.close"
+
+
 def test_bad_frames_get_clear_errors_and_nothing_is_stored_twice(member, direct):
     """Invalid JSON, a 1 MB frame and a replayed idempotency key each get their error frame; one message is stored."""
 
