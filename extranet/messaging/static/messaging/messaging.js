@@ -102,7 +102,13 @@
     item.querySelector(".chat-message__meta").append(" ", button);
   }
 
+  function removeEmptyNote() {
+    var empty = list.querySelector(".chat__empty");
+    if (empty) empty.remove();
+  }
+
   function place(payload) {
+    removeEmptyNote();
     var existing = document.getElementById("message-" + payload.id);
     var item = render(payload);
     addEditButton(item);
@@ -110,8 +116,6 @@
       existing.replaceWith(item);
       return item;
     }
-    var empty = list.querySelector(".chat__empty");
-    if (empty) empty.remove();
     var after = Array.prototype.find.call(list.querySelectorAll("li[data-id]"), function (other) {
       return Number(other.dataset.id) > payload.id;
     });
@@ -262,6 +266,7 @@
     pending.dataset.key = entry.key;
     pending.classList.add("chat-message--pending");
     pending.querySelector(".chat-message__body").textContent = message;
+    removeEmptyNote();
     list.append(pending);
     body.value = "";
     send({ type: "send", conversation: conversation, body: entry.body, key: entry.key });
