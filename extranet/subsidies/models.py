@@ -124,6 +124,9 @@ class Payment(models.Model):
         ordering = ["date", "pk"]
         constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="subsidies_payment_positive")]
 
+    def __str__(self):
+        return f"{self.date.isoformat()} {self.amount} €"
+
 
 class StatusChange(models.Model):
     """One step of an application's history: who moved it from which status to which, and why."""
@@ -139,3 +142,6 @@ class StatusChange(models.Model):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
         ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.from_status or '-'} → {self.to_status}"

@@ -95,7 +95,9 @@ def aid_get_for_provider(*, user, pk: int) -> AidPage:
 
 def _paid_subquery():
     paid = Payment.objects.filter(application=OuterRef("pk")).values("application").annotate(total=Sum("amount"))
-    return Coalesce(Subquery(paid.values("total")), Value(ZERO), output_field=DecimalField(max_digits=14, decimal_places=2))
+    return Coalesce(
+        Subquery(paid.values("total")), Value(ZERO), output_field=DecimalField(max_digits=14, decimal_places=2)
+    )
 
 
 @dataclass(frozen=True)

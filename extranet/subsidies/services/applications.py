@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from documents.models import Document, Folder
+from documents.models import Folder
 from documents.services import document_upload, folder_create
 from extranet.organisations.selectors import user_roles
 
@@ -34,8 +34,10 @@ FIELDS = (
 
 def _check_writer(*, user, organisation) -> None:
     if user_roles(user=user).get(organisation.pk) not in WRITER_ROLES:
-        raise ValidationError(_("Only the editors and administrators of %(name)s can write its applications.")
-                              % {"name": organisation.name})
+        raise ValidationError(
+            _("Only the editors and administrators of %(name)s can write its applications.")
+            % {"name": organisation.name}
+        )
 
 
 def _check_fields(fields: dict) -> dict:
@@ -46,7 +48,9 @@ def _check_fields(fields: dict) -> dict:
         if not isinstance(amount, Decimal) or amount < 0 or amount != amount.quantize(CENTS):
             errors[name] = _("Give an amount in euros, positive, with at most two decimals.")
     if not errors and fields["amount_requested"] > fields["total_cost"]:
-        errors["amount_requested"] = _("The amount requested (%(requested)s €) exceeds the total cost (%(cost)s €).") % {
+        errors["amount_requested"] = _(
+            "The amount requested (%(requested)s €) exceeds the total cost (%(cost)s €)."
+        ) % {
             "requested": fields["amount_requested"],
             "cost": fields["total_cost"],
         }
@@ -77,13 +81,13 @@ def _upload_folder(*, organisation, user) -> Folder:
 
 
 @transaction.atomic
-def application_create(
-    *, aid, organisation, user, documents=(), uploads=(), **fields
-) -> Application:
+def application_create(*, aid, organisation, user, documents=(), uploads=(), **fields) -> Application:
     """A draft application of `organisation` to `aid`; `uploads` are files checked by `documents.uploads`."""
     _check_writer(user=user, organisation=organisation)
     eligibility_check(aid=aid, organisation=organisation)
-    application = Application.objects.create(aid=aid, organisation=organisation, created_by=user, **_check_fields(fields))
+    application = Application.objects.create(
+        aid=aid, organisation=organisation, created_by=user, **_check_fields(fields)
+    )
     _attach_documents(application=application, user=user, documents=documents, uploads=uploads)
     return application
 

@@ -96,9 +96,7 @@ def application_grant(
         "amount": _euros(amount_granted),
         "reference": changes["decision_reference"],
     }
-    return transition_apply(
-        application=locked, to_status=Status.GRANTED, actor=actor, comment=comment, changes=changes
-    )
+    return transition_apply(application=locked, to_status=Status.GRANTED, actor=actor, comment=comment, changes=changes)
 
 
 @transaction.atomic

@@ -1,0 +1,95 @@
+"""The provider's pages: its aids' dashboards, the CSV of an aid's applications, the instruction actions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from .. import selectors, services
+from ..exports import dashboard_csv_response
+from ..forms import CommentForm, DashboardFilterForm, GrantForm, PaymentForm, RefuseForm, RequestDocumentsForm
+
+# Each action: its form, the service it calls with the form's fields, and what the instructor is told.
+ACTIONS = {
+    "request_documents": (
+        RequestDocumentsForm,
+        services.application_request_documents,
+        _("The applicant is asked for the missing documents."),
+    ),
+    "review_start": (CommentForm, services.application_review_start, _("The application is under review.")),
+    "grant": (GrantForm, services.application_grant, _("The subsidy is granted.")),
+    "refuse": (RefuseForm, services.application_refuse, _("The application is refused.")),
+    "payment": (PaymentForm, services.payment_record, _("The payment is recorded.")),
+    "close": (CommentForm, services.application_close, _("The application is closed.")),
+}
+
+
+def instruction_forms(application, bound=None) -> dict:
+    """One form per action the application's status allows (a bound one when it came back with errors)."""
+    allowed = services.ALLOWED_TRANSITIONS[application.status]
+    targets = {
+        "request_documents": "incomplete",
+        "review_start": "under_review",
+        "grant": "granted",
+        "refuse": "refused",
+        "payment": "paid",
+        "close": "closed",
+    }
+    forms = {}
+    for action, (form_class, _service, _message) in ACTIONS.items():
+        if targets[action] in allowed:
+            form = (bound or {}).get(action) or form_class(initial={"version": application.version}, prefix=action)
+            forms[f"{action}_form"] = form
+    return {"instruction_forms": forms}
+
+
+@login_required
+@require_POST
+def application_instruct(request, pk, action):
+    from .applicant import application_detail
+
+    form_class, service, success = ACTIONS[action]
+    application = selectors.application_get_for_viewer(user=request.user, pk=pk, action="instruct")
+    form = form_class(request.POST, prefix=action)
+    if form.is_valid():
+        fields = dict(form.cleaned_data)
+        expected_version = fields.pop("version")
+        try:
+            service(application=application, actor=request.user, expected_version=expected_version, **fields)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, success)
+            return redirect("subsidies:detail", pk)
+    return application_detail(request, pk, forms={action: form}, status=400)
+
+
+@login_required
+def provider_dashboard(request, slug):
+    organisation = selectors.provider_get_for_member(user=request.user, slug=slug)
+    aids = selectors.provider_aid_summaries(organisation=organisation)
+    return render(request, "subsidies/provider_dashboard.html", {"organisation": organisation, "aids": aids})
+
+
+@login_required
+def aid_dashboard(request, aid_pk):
+    aid = selectors.aid_get_for_provider(user=request.user, pk=aid_pk)
+    filters = selectors.DashboardFilters.from_query(request.GET)
+    applications = selectors.provider_applications(aid=aid, filters=filters)
+    context = {
+        "aid": aid,
+        "applications": applications,
+        "totals": selectors.application_totals(applications=applications),
+        "filter_form": DashboardFilterForm(request.GET or None),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "subsidies/aid_dashboard.html", context)
+
+
+@login_required
+def aid_export(request, aid_pk):
+    aid = selectors.aid_get_for_provider(user=request.user, pk=aid_pk)
+    applications = selectors.provider_applications(aid=aid, filters=selectors.DashboardFilters.from_query(request.GET))
+    return dashboard_csv_response(applications=applications, filename=f"demandes-{aid.slug}")
