@@ -37,11 +37,13 @@ def instruction_forms(application, bound=None) -> dict:
         "payment": "paid",
         "close": "closed",
     }
+    bound = bound or {}
     forms = {}
     for action, (form_class, _service, _message) in ACTIONS.items():
-        if targets[action] in allowed:
-            form = (bound or {}).get(action) or form_class(initial={"version": application.version}, prefix=action)
-            forms[f"{action}_form"] = form
+        if action in bound:
+            forms[action] = bound[action]
+        elif targets[action] in allowed:
+            forms[action] = form_class(initial={"version": application.version}, prefix=action)
     return {"instruction_forms": forms}
 
 
