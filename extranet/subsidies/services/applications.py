@@ -19,6 +19,8 @@ from .transitions import application_lock, transition_apply
 # Where uploaded supporting documents go in the applicant's library.
 UPLOAD_FOLDER_NAME = "Demandes de subvention"
 CENTS = Decimal("0.01")
+# The fields an application may leave empty, and their empty value.
+OPTIONAL = {"start_date": None, "end_date": None, "contact_phone": ""}
 FIELDS = (
     "title",
     "description",
@@ -58,7 +60,7 @@ def _check_fields(fields: dict) -> dict:
         errors["end_date"] = _("The planned end cannot be before the planned start.")
     if errors:
         raise ValidationError(errors)
-    return {name: fields.get(name) for name in FIELDS}
+    return {name: fields.get(name) or OPTIONAL[name] if name in OPTIONAL else fields[name] for name in FIELDS}
 
 
 def _attach_documents(*, application: Application, user, documents, uploads) -> None:

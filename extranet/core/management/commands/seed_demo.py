@@ -17,6 +17,7 @@ SEEDERS = (
     "documents.demo.seed",
     "annuaire.demo.seed",
     "agenda.demo.seed",
+    "extranet.subsidies.demo.seed",
 )
 
 
