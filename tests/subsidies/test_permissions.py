@@ -80,3 +80,29 @@ def test_anonymous_visitors_are_sent_to_the_login(client, commune_aid, commune, 
 def test_a_missing_application_is_404_like_a_forbidden_one(client, editor):
     client.force_login(editor)
     assert client.get(reverse("subsidies:detail", args=[999999])).status_code == 404
+
+
+def test_supporting_documents_are_served_to_the_provider_through_the_application(
+    client, commune_aid, commune, editor, departement_editor, outsider
+):
+    """The provider downloads a piece of the application it instructs, not the library's copy; others get 404."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from documents.uploads import upload_check
+    from extranet.subsidies import services
+    from tests.subsidies.factories import application_fields
+
+    upload = upload_check(SimpleUploadedFile("devis.txt", b"Devis de couverture"))
+    application = services.application_create(
+        aid=commune_aid, organisation=commune, user=editor, uploads=[upload], **application_fields()
+    )
+    application = services.application_submit(application=application, user=editor)
+    [document] = application.documents.all()
+    url = reverse("subsidies:document", args=[application.pk, document.pk])
+
+    client.force_login(departement_editor)
+    response = client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"Devis de couverture"
+    assert client.get(reverse("documents:download", args=[document.pk])).status_code == 404
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404
