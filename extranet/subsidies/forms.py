@@ -11,7 +11,9 @@ from documents.uploads import upload_check
 from .models import Application, Nature, PaymentConditions, Status
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-AMOUNT = {"max_digits": 14, "decimal_places": 2, "min_value": 0, "localize": True}
+# Amounts are typed the French way ("12 500,50"): a text input, parsed with the active locale.
+AMOUNT_INPUT = forms.TextInput(attrs={"inputmode": "decimal"})
+AMOUNT = {"max_digits": 14, "decimal_places": 2, "min_value": 0, "localize": True, "widget": AMOUNT_INPUT}
 
 
 class VersionedForm(forms.Form):
@@ -47,13 +49,11 @@ class ApplicationForm(forms.ModelForm):
             "contact_email",
             "contact_phone",
         ]
-        widgets = {"start_date": DATE, "end_date": DATE}
+        localized_fields = ["total_cost", "amount_requested"]
+        widgets = {"start_date": DATE, "end_date": DATE, "total_cost": AMOUNT_INPUT, "amount_requested": AMOUNT_INPUT}
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("total_cost", "amount_requested"):
-            self.fields[name].localize = True
-            self.fields[name].widget.is_localized = True
         self.fields["library_documents"].queryset = Document.objects.filter(
             organisation=organisation, deleted_at=None
         ).order_by("title")
