@@ -55,16 +55,16 @@ def test_totals_are_exact_decimals_and_cost_the_same_queries(commune_aid, commun
 def test_filters_and_csv_export(client, commune_aid, commune, editor, departement_editor):
     granted(commune_aid, commune, editor, departement_editor, title="Toiture de l'école", amount=Decimal("12500.50"))
     tigy, tigy_editor = _applicant("Tigy", "tigy", "45327")
-    submitted(commune_aid, tigy, tigy_editor, title="Aire de jeux")
+    submitted(commune_aid, tigy, tigy_editor, title='=HYPERLINK("http://x.test")')
     client.force_login(departement_editor)
 
     page = client.get(reverse("subsidies:aid_dashboard", args=[commune_aid.pk]), {"status": Status.GRANTED})
-    assert "Toiture" in page.content.decode() and "Aire de jeux" not in page.content.decode()
+    assert "Toiture" in page.content.decode() and "HYPERLINK" not in page.content.decode()
 
     response = client.get(reverse("subsidies:aid_export", args=[commune_aid.pk]), {"applicant": "tig"})
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert [(row["applicant"], row["title"], row["status"], row["amount_requested"]) for row in rows] == [
-        ("Tigy", "Aire de jeux", "submitted", "36000.00")
+        ("Tigy", '\'=HYPERLINK("http://x.test")', "submitted", "36000.00")
     ]
     assert response["Cache-Control"] == "private, no-cache"
 
