@@ -62,6 +62,11 @@ def application_list_for_member(*, user) -> QuerySet:
     return _applications().filter(organisation_id__in=list(user_roles(user=user))).order_by("-updated_at")
 
 
+def provider_organisations_for_member(*, user) -> QuerySet:
+    """The user's organisations that offer aids: each has a dashboard of the applications it receives."""
+    return Organisation.objects.filter(pk__in=list(user_roles(user=user)), aids__isnull=False).distinct()
+
+
 def applicant_organisations(*, user, aid: AidPage) -> list[tuple[Organisation, list[str]]]:
     """The organisations where the user may write an application, each with why it may not apply to `aid`."""
     writable = [pk for pk, role in user_roles(user=user).items() if role in WRITER_ROLES]

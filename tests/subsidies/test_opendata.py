@@ -94,3 +94,5 @@ def test_the_public_page_lists_what_the_provider_granted(client, commune_aid, co
     page = client.get(reverse("subsidies:provider_granted", args=["loiret"])).content.decode()
     assert "Jargeau" in page and "CP-2027-04-12" in page
     assert reverse("subsidies:provider_granted_export", args=["loiret", "json"]) in page
+    index = client.get(reverse("subsidies:granted_index")).content.decode()
+    assert reverse("subsidies:provider_granted", args=["loiret"]) in index

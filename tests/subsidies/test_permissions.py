@@ -59,6 +59,7 @@ def test_a_provider_sees_only_submitted_applications_to_its_own_aids(
 
     client.force_login(other_provider_editor)
     assert client.get(reverse("subsidies:detail", args=[to_departement.pk])).status_code == 404
+    assert client.get(reverse("subsidies:provider_dashboard", args=["loiret"])).status_code == 404
     assert client.get(reverse("subsidies:aid_dashboard", args=[commune_aid.pk])).status_code == 404
 
 

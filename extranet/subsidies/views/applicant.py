@@ -114,8 +114,11 @@ def application_submit(request, pk):
 
 @login_required
 def application_list(request):
-    applications = selectors.application_list_for_member(user=request.user)
-    return render(request, "subsidies/list.html", {"applications": applications})
+    context = {
+        "applications": selectors.application_list_for_member(user=request.user),
+        "providers": selectors.provider_organisations_for_member(user=request.user),
+    }
+    return render(request, "subsidies/list.html", context)
 
 
 @login_required
