@@ -34,9 +34,7 @@ def notify_applicant(application: Application, *, event: str, comment: str = "")
         "receipt_number": application.receipt_number,
         "submitted_at": application.submitted_at,
         "status": Status(event).label,
-        "event": event,
         "comment": comment,
-        "amount_granted": application.amount_granted,
         "url": settings.SITE_URL.rstrip("/") + reverse("subsidies:detail", args=[application.pk]),
     }
     for email, language in _recipients(application):

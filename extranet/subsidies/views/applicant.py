@@ -14,7 +14,7 @@ from documents.views.files import file_response
 
 from .. import selectors, services
 from ..forms import ApplicationForm
-from .instruction import instruction_forms
+from .actions import instruction_forms
 
 SUBMIT = "submit"
 

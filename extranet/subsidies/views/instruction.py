@@ -4,55 +4,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from .. import selectors, services
+from .. import selectors
 from ..exports import dashboard_csv_response
-from ..forms import CommentForm, DashboardFilterForm, GrantForm, PaymentForm, RefuseForm, RequestDocumentsForm
-
-# Each action: its form, the service it calls with the form's fields, and what the instructor is told.
-ACTIONS = {
-    "request_documents": (
-        RequestDocumentsForm,
-        services.application_request_documents,
-        _("The applicant is asked for the missing documents."),
-    ),
-    "review_start": (CommentForm, services.application_review_start, _("The application is under review.")),
-    "grant": (GrantForm, services.application_grant, _("The subsidy is granted.")),
-    "refuse": (RefuseForm, services.application_refuse, _("The application is refused.")),
-    "payment": (PaymentForm, services.payment_record, _("The payment is recorded.")),
-    "close": (CommentForm, services.application_close, _("The application is closed.")),
-}
-
-
-def instruction_forms(application, bound=None) -> dict:
-    """One form per action the application's status allows (a bound one when it came back with errors)."""
-    allowed = services.ALLOWED_TRANSITIONS[application.status]
-    targets = {
-        "request_documents": "incomplete",
-        "review_start": "under_review",
-        "grant": "granted",
-        "refuse": "refused",
-        "payment": "paid",
-        "close": "closed",
-    }
-    bound = bound or {}
-    forms = {}
-    for action, (form_class, _service, _message) in ACTIONS.items():
-        if action in bound:
-            forms[action] = bound[action]
-        elif targets[action] in allowed:
-            forms[action] = form_class(initial={"version": application.version}, prefix=action)
-    return {"instruction_forms": forms}
+from ..forms import DashboardFilterForm
+from .actions import ACTIONS
+from .applicant import application_detail
 
 
 @login_required
 @require_POST
 def application_instruct(request, pk, action):
-    from .applicant import application_detail
-
-    form_class, service, success = ACTIONS[action]
+    form_class, service, _target, success = ACTIONS[action]
     application = selectors.application_get_for_viewer(user=request.user, pk=pk, action="instruct")
     form = form_class(request.POST, prefix=action)
     if form.is_valid():
