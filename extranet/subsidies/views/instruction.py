@@ -16,18 +16,18 @@ from .applicant import application_detail
 @login_required
 @require_POST
 def application_instruct(request, pk, action):
-    form_class, service, _target, success = ACTIONS[action]
+    spec = ACTIONS[action]
     application = selectors.application_get_for_viewer(user=request.user, pk=pk, action="instruct")
-    form = form_class(request.POST, prefix=action)
+    form = spec.form_class(request.POST, prefix=action)
     if form.is_valid():
         fields = dict(form.cleaned_data)
         expected_version = fields.pop("version")
         try:
-            service(application=application, actor=request.user, expected_version=expected_version, **fields)
+            spec.service(application=application, actor=request.user, expected_version=expected_version, **fields)
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
-            messages.success(request, success)
+            messages.success(request, spec.success)
             return redirect("subsidies:detail", pk)
     return application_detail(request, pk, forms={action: form}, status=400)
 
