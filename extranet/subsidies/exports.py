@@ -21,10 +21,7 @@ SCDL columns, in the schema's order; UTF-8, dates ISO 8601 (AAAA-MM-JJ):
     dispositifAide         the aid's name
 """
 
-import json
 from decimal import Decimal
-
-from django.http import HttpResponse
 
 from extranet.public.exports import export_response
 
@@ -48,10 +45,6 @@ SCDL_COLUMNS = [
 ]
 OBJECT_MAX_LENGTH = 256
 ELLIPSIS = "…"
-
-
-class ExactNumber(str):
-    """A decimal written as a JSON number exactly as it reads ("12500.00"), never through a float."""
 
 
 def truncate_object(text: str, limit: int = OBJECT_MAX_LENGTH) -> str:
@@ -86,38 +79,21 @@ def scdl_row(application) -> dict:
         "idBeneficiaire": application.organisation.siret,
         "rnaBeneficiaire": "",
         "objet": truncate_object(application.title),
-        "montant": ExactNumber(f"{application.amount_granted.quantize(Decimal('0.01'))}"),
+        "montant": application.amount_granted.quantize(Decimal("0.01")),
         "nature": application.nature,
         "conditionsVersement": application.payment_conditions,
         "datesPeriodeVersement": _payment_period(application.payments.all()),
         "idRAE": "",
         "notificationUE": "oui" if application.notified_to_eu else "non",
-        "pourcentageSubvention": ExactNumber("1"),
+        "pourcentageSubvention": Decimal("1"),
         "dispositifAide": application.aid.title,
     }
 
 
-def _json_value(value) -> str:
-    return str(value) if isinstance(value, ExactNumber) else json.dumps(value, ensure_ascii=False)
-
-
-def scdl_json(rows) -> str:
-    """A JSON array of objects, keys in the schema's order, amounts as exact numbers."""
-    objects = (
-        "{" + ", ".join(f"{json.dumps(column)}: {_json_value(row[column])}" for column in SCDL_COLUMNS) + "}"
-        for row in rows
-    )
-    return "[\n" + ",\n".join(objects) + "\n]\n"
-
-
 def scdl_export_response(*, applications, filename: str, export_format: str):
+    """Granted subsidies as an SCDL CSV, or a JSON array whose amounts are exact numbers."""
     rows = (scdl_row(application) for application in applications)
-    if export_format == "csv":
-        return export_response(rows=rows, columns=SCDL_COLUMNS, filename=filename, export_format="csv")
-    response = HttpResponse(scdl_json(rows), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.json"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return export_response(rows=rows, columns=SCDL_COLUMNS, filename=filename, export_format=export_format)
 
 
 DASHBOARD_COLUMNS = [
