@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "extranet.jobs",
     "extranet.ads",
     "extranet.search",
+    "extranet.notifications",
     "documents",
     "annuaire",
     "agenda",

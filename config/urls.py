@@ -25,6 +25,7 @@ urlpatterns = [
     path("forums/", include(machina_urls)),
     path("bibliotheque/", include("documents.urls")),
     path("agenda/", include("agenda.urls")),
+    path("notifications/", include("extranet.notifications.urls")),
 ]
 
 if settings.DEBUG:
