@@ -26,6 +26,7 @@ urlpatterns = [
     path("bibliotheque/", include("documents.urls")),
     path("agenda/", include("agenda.urls")),
     path("notifications/", include("extranet.notifications.urls")),
+    path("diffusion/", include("extranet.broadcast.urls")),
 ]
 
 if settings.DEBUG:
