@@ -17,6 +17,8 @@ SEEDERS = (
     "documents.demo.seed",
     "annuaire.demo.seed",
     "agenda.demo.seed",
+    "extranet.notifications.demo.seed",
+    "extranet.broadcast.demo.seed",
 )
 
 
