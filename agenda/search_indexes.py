@@ -19,11 +19,15 @@ class EventIndex(SearchDocument, indexes.Indexable):
         return EventDetails
 
     def index_queryset(self, using=None):
-        return EventDetails.objects.select_related("event", "event__calendar__agenda", "organisation")
+        return EventDetails.objects.select_related(
+            "event", "event__calendar__agenda", "event__training", "organisation"
+        )
 
     def prepare_text(self, obj):
         event = obj.event
-        return "\n".join([event.title, event.description, obj.place, obj.organisation.name])
+        # A training session is found by the word "formation" too (the index is built in French).
+        kind = [str(_("Training session")), event.training.prerequisites] if hasattr(event, "training") else []
+        return "\n".join([event.title, event.description, obj.place, obj.organisation.name, *kind])
 
     def prepare_title(self, obj):
         return obj.event.title

@@ -16,7 +16,7 @@ from schedule.periods import Month, Period, Week
 from documents.models import Document
 from documents.selectors import document_readable_q
 from extranet.organisations.models import Organisation, Role
-from extranet.organisations.selectors import user_roles
+from extranet.organisations.selectors import is_platform_member, user_roles
 
 from .models import PARIS, AgendaCalendar, Answer, CalendarKind, EventInvitation, FeedToken
 
@@ -29,15 +29,18 @@ def calendar_abilities(*, calendar: AgendaCalendar, roles: dict[int, str]) -> di
         view = calendar.organisation_id in roles
         write = roles.get(calendar.organisation_id) in AUTHOR_ROLES
     else:
-        view = calendar.kind == CalendarKind.PUBLIC or bool(roles)
-        write = any(role in AUTHOR_ROLES for role in roles.values())
+        # A shared calendar is every member's, but not a training sandbox's trainees'.
+        view = calendar.kind == CalendarKind.PUBLIC or is_platform_member(roles)
+        write = is_platform_member(roles) and any(role in AUTHOR_ROLES for role in roles.values())
     return {"view": view, "add_event": view and write, "import": view and write}
 
 
 def calendar_visible_q(*, roles: dict[int, str]) -> Q:
     visible = Q(kind=CalendarKind.PUBLIC)
     if roles:
-        visible |= Q(kind=CalendarKind.SHARED) | Q(kind=CalendarKind.PRIVATE, organisation_id__in=list(roles))
+        visible |= Q(kind=CalendarKind.PRIVATE, organisation_id__in=list(roles))
+    if is_platform_member(roles):
+        visible |= Q(kind=CalendarKind.SHARED)
     return visible
 
 

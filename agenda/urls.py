@@ -22,10 +22,10 @@ urlpatterns = [
     path("evenement/<int:pk>/inviter/", invitations.event_invite, name="event_invite"),
     path("evenement/<int:pk>/repondre/", invitations.event_answer, name="event_answer"),
     path("evenement/<int:pk>/ecrire/", invitations.event_email, name="event_email"),
+    path("formations/", include("agenda.training.urls")),
     path("reponse/<str:token>/", invitations.rsvp, name="rsvp"),
     path("abonnement/", feeds.feeds, name="feeds"),
     path("abonnement/nouvelle-cle/", feeds.feed_reset, name="feed_reset"),
     path("flux/<str:token>/mon-agenda.ics", feeds.my_agenda_feed, name="my_feed"),
     path("flux/<str:token>/calendrier/<int:pk>.ics", feeds.calendar_feed, name="calendar_feed"),
-    path("formations/", include("agenda.training.urls")),
 ]

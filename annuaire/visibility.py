@@ -44,11 +44,13 @@ class Viewer:
     is_superuser: bool = False
     organisation_ids: frozenset[int] = field(default_factory=frozenset)
     admin_organisation_ids: frozenset[int] = field(default_factory=frozenset)
+    # Set when every membership is of a training sandbox, whose trainees are not members of the platform.
+    only_sandboxes: bool = False
 
     @property
     def is_member(self) -> bool:
-        """A member of any organisation of the platform (superusers act as members of all)."""
-        return self.is_superuser or bool(self.organisation_ids)
+        """A member of any real organisation of the platform (superusers act as members of all)."""
+        return self.is_superuser or (bool(self.organisation_ids) and not self.only_sandboxes)
 
     def audiences(self) -> set[str]:
         """The visibility levels this viewer reaches without sharing an organisation with the person."""
@@ -65,9 +67,13 @@ def directory_viewer(*, user) -> Viewer:
     """The viewer's memberships in one query; anonymous and inactive users see public fields only."""
     if not user.is_authenticated or not user.is_active:
         return ANONYMOUS
-    memberships = list(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
+    rows = list(
+        Membership.objects.filter(user=user).values_list("organisation_id", "role", "organisation__training_sandbox")
+    )
+    memberships = [(organisation_id, role) for organisation_id, role, _sandbox in rows]
     return Viewer(
         user_id=user.pk,
+        only_sandboxes=bool(rows) and all(sandbox is not None for *_fields, sandbox in rows),
         is_superuser=user.is_superuser,
         organisation_ids=frozenset(organisation_id for organisation_id, _role in memberships),
         admin_organisation_ids=frozenset(

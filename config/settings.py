@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "extranet.notices",
     "extranet.aids",
     "extranet.jobs",
+    "extranet.procurement",
     "extranet.ads",
     "extranet.search",
     "extranet.notifications",
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "annuaire",
     "agenda",
     "agenda.training",
+    "extranet.sandbox",
     # django-scheduler: its models and recurrence engine; its views, templates and feeds are not used.
     "schedule",
     # haystack before Wagtail: both ship an `update_index` command and the first app wins.

@@ -25,6 +25,8 @@ urlpatterns = [
     path("forums/", include(machina_urls)),
     path("bibliotheque/", include("documents.urls")),
     path("agenda/", include("agenda.urls")),
+    path("espace-formation/", include("extranet.sandbox.urls")),
+    path("marches/", include("extranet.procurement.urls")),
     path("notifications/", include("extranet.notifications.urls")),
     path("diffusion/", include("extranet.broadcast.urls")),
 ]

@@ -15,6 +15,7 @@ from machina.apps.forum_conversation.models import Post
 from machina.apps.forum_permission.models import ForumPermission, GroupForumPermission, UserForumPermission
 
 from extranet.organisations.models import Organisation, OrganisationGroup, OrganisationKind, Role
+from extranet.organisations.selectors import real_organisations
 from extranet.search.services import search_refresh_later
 
 from .models import (
@@ -137,7 +138,8 @@ def forum_audience_update(
 def _audience_organisation_ids(audience: ForumAudience) -> set[int]:
     if not audience.is_shared:
         return {audience.organisation_id}
-    organisations = Organisation.objects.all()
+    # Training sandboxes' trainees stay out of the shared forums.
+    organisations = real_organisations()
     if not audience.open_to_all_organisations:
         organisations = organisations.filter(
             Q(pk__in=audience.organisations.values("pk")) | Q(kind__in=audience.organisation_kinds)

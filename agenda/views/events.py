@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from .. import selectors, services
 from ..forms import AnswerForm, AttendeesEmailForm, EventForm, InviteForm, OccurrenceForm
 from ..models import PARIS
+from ..training import selectors as training_selectors
 
 
 def _local(value: datetime) -> str:
@@ -85,6 +86,7 @@ def event_detail(request, pk):
     event = selectors.event_get_for_viewer(user=request.user, pk=pk)
     now = timezone.now()
     occurrences = selectors.event_next_occurrences(event=event, after=now) if event.rule_id else []
+    session = training_selectors.session_for_event_page(event=event, user=request.user)
     return render(
         request,
         "agenda/event_detail.html",
@@ -99,12 +101,17 @@ def event_detail(request, pk):
             "invite_form": InviteForm() if event.abilities["invite"] else None,
             "email_form": AttendeesEmailForm() if event.abilities["invite"] else None,
             "answer_form": AnswerForm(initial={"answer": event.invitation.answer}) if event.invitation else None,
+            "session": session,
+            "my_organisations": training_selectors.registration_organisations(user=request.user) if session else [],
         },
     )
 
 
 def event_update(request, pk):
     event = selectors.event_get_for_viewer(user=request.user, pk=pk, action="edit")
+    if training_selectors.session_exists(event=event):
+        # A training session never repeats: it is changed by its own form, without the repetition fields.
+        return redirect("agenda:training:update", pk=event.pk)
     organisations = [event.details.organisation]
     attachments = selectors.attachment_choices(organisations=organisations)
     if request.method == "POST" and "create_room" in request.POST:

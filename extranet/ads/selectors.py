@@ -5,7 +5,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from extranet.organisations.models import Membership, Organisation, OrganisationKind, Role
-from extranet.organisations.selectors import membership_list_for_user, organisation_get_abilities
+from extranet.organisations.selectors import membership_list_for_user, organisation_get_abilities, real_organisations
 
 from .models import Ad, AdPhoto, AdStatus, TrustedOrganisation
 
@@ -64,9 +64,12 @@ def ad_get_for_author(*, user, pk: int) -> Ad:
 
 
 def ad_organisations_for_author(*, user):
-    """The organisations the user may post on behalf of: those they belong to, whatever their role."""
-    return Organisation.objects.filter(pk__in=membership_list_for_user(user=user).values("organisation")).order_by(
-        "name"
+    """The organisations the user may post on behalf of: those they belong to, whatever their role.
+
+    Not a training sandbox: its trainees' practice ads would reach the real moderators and the public site.
+    """
+    return (
+        real_organisations().filter(pk__in=membership_list_for_user(user=user).values("organisation")).order_by("name")
     )
 
 

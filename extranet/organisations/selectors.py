@@ -33,13 +33,41 @@ def user_role_in(*, user, organisation, membership=None) -> Role | None:
     return Role(membership.role) if membership else None
 
 
-def user_roles(*, user) -> dict[int, str]:
+class UserRoles(dict):
+    """{organisation_id: role}, and whether one of these organisations is a real one (`platform_member`).
+
+    A training sandbox's organisation (`extranet.sandbox`) gives its trainees their roles in it, but not what is
+    shared with every member of the platform: only a membership of a real organisation opens that.
+    """
+
+    def __init__(self, roles=(), *, platform_member: bool | None = None):
+        super().__init__(roles)
+        self.platform_member = bool(self) if platform_member is None else platform_member
+
+
+def user_roles(*, user) -> UserRoles:
     """The user's role in each organisation id, in one query; platform superusers are admins everywhere."""
     if not user.is_authenticated or not user.is_active:
-        return {}
+        return UserRoles()
     if user.is_superuser:
-        return dict.fromkeys(Organisation.objects.values_list("pk", flat=True), Role.ADMIN)
-    return dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
+        return UserRoles(dict.fromkeys(Organisation.objects.values_list("pk", flat=True), Role.ADMIN))
+    rows = list(
+        Membership.objects.filter(user=user).values_list("organisation_id", "role", "organisation__training_sandbox")
+    )
+    return UserRoles(
+        {organisation_id: role for organisation_id, role, _sandbox in rows},
+        platform_member=any(sandbox is None for _id, _role, sandbox in rows),
+    )
+
+
+def is_platform_member(roles: dict[int, str]) -> bool:
+    """Whether these roles (from `user_roles`) open what is shared with every member of the platform."""
+    return getattr(roles, "platform_member", bool(roles))
+
+
+def real_organisations():
+    """Every organisation but the training sandboxes: the audience of what is shared with "all organisations"."""
+    return Organisation.objects.filter(training_sandbox__isnull=True)
 
 
 def organisation_get_abilities(*, user, organisation, membership=None) -> dict[str, bool]:
@@ -113,9 +141,11 @@ def user_two_factor_required(*, user) -> bool:
 
 
 def organisation_public_list():
-    """Organisations as anyone may see them: public fields only."""
-    return Organisation.objects.select_related("parent").only(
-        "kind", "name", "slug", "insee_code", "description", "parent__name", "parent__slug"
+    """Organisations as anyone may see them: public fields only; training sandboxes are not listed."""
+    return (
+        real_organisations()
+        .select_related("parent")
+        .only("kind", "name", "slug", "insee_code", "description", "parent__name", "parent__slug")
     )
 
 

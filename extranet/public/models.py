@@ -16,6 +16,7 @@ class HomePage(Page):
         "notices.NoticeIndexPage",
         "aids.AidIndexPage",
         "jobs.JobIndexPage",
+        "procurement.ProcurementIndexPage",
     ]
     max_count = 1
 

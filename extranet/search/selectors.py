@@ -33,12 +33,14 @@ def search_audiences_for(*, user) -> list[str]:
         if user.is_superuser
         else Organisation.objects.filter(pk__in=Membership.objects.filter(user=user).values("organisation"))
     )
-    memberships = list(organisations.values_list("pk", "kind"))
+    memberships = list(organisations.values_list("pk", "kind", "training_sandbox"))
     audiences.append(user_audience(user.pk))
-    if memberships:
+    audiences += [organisation_audience(pk) for pk, _kind, _sandbox in memberships]
+    # A training sandbox's trainees read their sandbox only: nothing shared with all members or with a kind.
+    real = [kind for _pk, kind, sandbox in memberships if sandbox is None]
+    if real:
         audiences.append(MEMBERS)
-    audiences += [organisation_audience(pk) for pk, _kind in memberships]
-    audiences += sorted({organisation_kind_audience(kind) for _pk, kind in memberships})
+    audiences += sorted({organisation_kind_audience(kind) for kind in real})
     return audiences
 
 

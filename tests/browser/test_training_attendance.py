@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from agenda.training.models import Registration
 from tests.accounts.factories import UserFactory
-from tests.agenda.training.factories_run import registration, training_session
+from tests.agenda.training.running.factories import registration, training_session
 from tests.organisations.factories import OrganisationFactory, membership
 
 # serialized_rollback: see test_accessibility.py.
@@ -25,7 +25,7 @@ def test_the_trainer_takes_attendance_on_a_phone_and_downloads_a_certificate(new
 
     page = new_page(width=390, height=844)
     log_in(page, trainer)
-    page.goto(f"{live_server.url}/agenda/formations/{session.pk}/presences/")
+    page.goto(f"{live_server.url}/agenda/formations/session/{session.pk}/presences/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Présences")
     present = page.get_by_role("button", name="Présent : Léa Bœuf")
     assert present.bounding_box()["height"] >= 48

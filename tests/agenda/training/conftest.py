@@ -1,32 +1,17 @@
-"""Fixtures of the attendance and feedback tests: a session of Jargeau that began an hour ago, with participants."""
+"""Fixtures of the training tests: a two-seat session in Jargeau's private calendar."""
 
 import pytest
 
-from tests.accounts.factories import UserFactory
-from tests.agenda.training.factories_run import registration, training_session
+from tests.agenda.training.factories import session as make_session
 from tests.organisations.factories import membership
 
 
 @pytest.fixture
-def trainer(commune):
-    return membership(commune, role="member", user=UserFactory(first_name="Anaïs", last_name="Lefèvre")).user
+def session(calendar, editor):
+    return make_session(calendar, user=editor)
 
 
 @pytest.fixture
-def session(commune, trainer):
-    return training_session(commune, trainer=trainer)
-
-
-@pytest.fixture
-def participant(commune, session):
-    """Jargeau's member Léa Bœuf, registered and marked present."""
-    user = membership(commune, user=UserFactory(first_name="Léa", last_name="Bœuf")).user
-    registration(session, user, organisation=commune, present=True)
-    return user
-
-
-@pytest.fixture
-def absentee(commune, session):
-    user = membership(commune, user=UserFactory(first_name="Noël", last_name="Çava")).user
-    registration(session, user, organisation=commune, present=False)
-    return user
+def colleagues(commune):
+    """Three more members of Jargeau."""
+    return [membership(commune).user for _ in range(3)]

@@ -13,10 +13,12 @@ SEEDERS = (
     "extranet.acts.demo.seed",
     "extranet.aids.demo.seed",
     "extranet.jobs.demo.seed",
+    "extranet.procurement.demo.seed",
     "forums.demo.seed",
     "documents.demo.seed",
     "annuaire.demo.seed",
     "agenda.demo.seed",
+    "agenda.training.demo.seed",
     "extranet.notifications.demo.seed",
     "extranet.broadcast.demo.seed",
 )

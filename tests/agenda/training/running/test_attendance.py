@@ -12,7 +12,7 @@ from django.utils import timezone
 from agenda.training.attendance import registration_mark_attendance
 from agenda.training.models import Registration, RegistrationStatus
 from tests.accounts.factories import UserFactory
-from tests.agenda.training.factories_run import registration, training_session
+from tests.agenda.training.running.factories import registration, training_session
 from tests.organisations.factories import membership
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from agenda.models import PARIS
 from agenda.training.models import Registration
-from tests.agenda.training.factories_run import TITLE, registration
+from tests.agenda.training.running.factories import TITLE, registration
 from tests.organisations.factories import membership
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from agenda.training.attendance import feedback_submit
 from agenda.training.models import Feedback, Registration
 from agenda.training.selectors import session_get_for_viewer
 from tests.accounts.factories import UserFactory
-from tests.agenda.training.factories_run import registration, training_session
+from tests.agenda.training.running.factories import registration, training_session
 from tests.organisations.factories import membership
 
 pytestmark = pytest.mark.django_db

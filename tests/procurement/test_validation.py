@@ -1,0 +1,71 @@
+"""Bad notices and contracts are refused with a French message, and nothing is saved."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from extranet.procurement.models import AwardedContractPage, ContractHolder, ProcurementNoticePage
+from tests.procurement.factories import contract, notice
+
+pytestmark = pytest.mark.django_db
+
+
+def messages_of(refusal) -> str:
+    return " ".join(refusal.value.messages)
+
+
+@pytest.mark.parametrize("cpv_code", ["45000000", "4500000-7", "45000000-77", "45OOOOOO-7"])
+def test_a_badly_formed_cpv_code_is_refused(montargis, cpv_code):
+    """A CPV code that is not 8 digits, a hyphen and a digit is refused in French; no notice is created."""
+    with pytest.raises(ValidationError) as refusal:
+        notice(montargis, cpv_code=cpv_code)
+
+    assert (
+        "Un code CPV se compose de 8 chiffres, d'un tiret et d'un chiffre de contrôle, par exemple 45000000-7."
+        in refusal.value.message_dict["cpv_code"]
+    )
+    assert not ProcurementNoticePage.objects.exists()
+
+
+def test_a_new_notice_with_a_past_deadline_is_refused(montargis):
+    """A notice cannot be published already closed."""
+    with pytest.raises(ValidationError) as refusal:
+        notice(montargis, offers_deadline=timezone.now() - timedelta(minutes=1))
+
+    assert refusal.value.message_dict["offers_deadline"] == [
+        "La date limite de remise des offres est déjà passée\u00a0: choisissez une date ultérieure."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("siret", "message"),
+    [
+        ("7328293200007", "Un numéro SIRET comporte exactement 14 chiffres."),
+        ("73282932000075", "Ce numéro SIRET n'est pas valide (clé de contrôle erronée)."),
+    ],
+)
+def test_a_holder_with_an_invalid_siret_is_refused(montargis, siret, message):
+    """A holder's SIRET must have 14 digits and pass the Luhn check; the contract is not recorded."""
+    with pytest.raises(ValidationError) as refusal:
+        contract(notice(montargis), holders=[("Entreprise Dupont", siret)])
+
+    assert message in messages_of(refusal)
+    assert not AwardedContractPage.objects.exists()
+    assert not ContractHolder.objects.exists()
+
+
+def test_a_contract_needs_a_holder_and_a_unique_number(montargis):
+    """Without holder, or with a number the organisation already used, the contract is refused."""
+    awarded = notice(montargis)
+    contract(awarded, identifier="2026-001")
+
+    with pytest.raises(ValidationError) as no_holder:
+        contract(awarded, holders=[])
+    with pytest.raises(ValidationError) as same_number:
+        contract(awarded, identifier="2026-001")
+
+    assert messages_of(no_holder) == "Indiquez au moins un titulaire du marché."
+    assert "Un autre marché de votre organisation porte déjà ce numéro." in messages_of(same_number)
+    assert AwardedContractPage.objects.count() == 1

@@ -1,0 +1,88 @@
+"""A trainee reads their sandbox only: no other organisation's private content, nothing shared with all members,
+and nothing of a sandbox reaches the public site."""
+
+import pytest
+from machina.apps.forum_permission.models import GroupForumPermission
+
+from agenda.selectors import calendar_list_for_viewer
+from annuaire.visibility import directory_viewer
+from documents import services as documents
+from documents.uploads import upload_check
+from extranet.ads.selectors import ad_organisations_for_author
+from extranet.organisations.selectors import organisation_public_list
+from extranet.search.selectors import search_run
+from forums.services import forum_shared_create
+from tests.agenda.factories import event, private_calendar, shared_calendar
+from tests.documents.factories import pdf_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def private_document(commune, editor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    checked = upload_check(SimpleUploadedFile("budget.pdf", pdf_bytes("Budget secret")))
+    return documents.document_upload(organisation=commune, folder=None, checked=checked, user=editor)
+
+
+def test_a_trainee_gets_404_on_another_organisations_private_pages(client, commune, editor, private_document, trainee):
+    """The commune's library, one of its documents, its private calendar and one of its events all answer 404."""
+    calendar = private_calendar(commune)
+    meeting = event(calendar, user=editor, title="Commission des finances")
+    client.force_login(trainee)
+
+    for url in [
+        f"/bibliotheque/{commune.slug}/",
+        f"/bibliotheque/document/{private_document.pk}/",
+        f"/bibliotheque/document/{private_document.pk}/telecharger/",
+        f"/agenda/calendrier/{calendar.pk}/",
+        f"/agenda/evenement/{meeting.pk}/",
+    ]:
+        assert client.get(url).status_code == 404, url
+
+
+def test_a_trainee_sees_nothing_shared_with_every_member(commune, member, trainee, sandbox):
+    """Shared calendars, shared forums and member-only directory fields stay closed to trainees."""
+    shared = forum_shared_create(name="Entre collectivités", open_to_all_organisations=True)
+    trainee_groups = trainee.groups.all()
+
+    assert {agenda.kind for agenda in calendar_list_for_viewer(user=trainee)} == {"private", "public"}
+    assert "shared" in {agenda.kind for agenda in calendar_list_for_viewer(user=member)}
+    assert not GroupForumPermission.objects.filter(forum=shared, group__in=trainee_groups).exists()
+    assert GroupForumPermission.objects.filter(forum=shared, group__in=member.groups.all()).exists()
+    assert not directory_viewer(user=trainee).is_member
+    assert directory_viewer(user=member).is_member
+
+
+def test_a_sandbox_stays_off_the_public_site(commune, member, trainee, sandbox):
+    """Trainees cannot post small ads (moderated by real départements, then public); sandboxes are not listed."""
+    assert not ad_organisations_for_author(user=trainee).exists()
+    assert list(ad_organisations_for_author(user=member)) == [commune]
+    assert sandbox.organisation not in organisation_public_list()
+    assert commune in organisation_public_list()
+
+
+def test_a_trainees_search_finds_their_sandbox_but_no_real_private_or_shared_item(
+    search_index, commune, editor, member, trainer
+):
+    """Private and shared meetings of the commune are not found by a trainee, who finds the sandbox's own event."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from extranet.sandbox.services import sandbox_create
+
+    event(private_calendar(commune), user=editor, title="Commission étape privée")
+    event(shared_calendar(), organisation=commune, user=editor, title="Réunion étape partagée")
+    sandbox, _logins = sandbox_create(
+        name="Formation recherche", trainees=1, expires_at=timezone.now() + timedelta(days=3), by=trainer
+    )
+    trainee = sandbox.trainees.get().user
+
+    def titles(user):
+        return sorted(result.title for result in search_run(user=user, query="étape"))
+
+    assert titles(trainee) == ["Point d'étape de la formation"]
+    assert "Commission étape privée" in titles(member)
+    assert "Réunion étape partagée" in titles(member)
