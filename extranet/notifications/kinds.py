@@ -34,7 +34,10 @@ KINDS: dict[str, Kind] = {
     "forum_reply": Kind(_("A reply in a forum topic I follow"), Delivery.IN_APP, email_elsewhere=True),
     # The agenda always e-mails an invitation with its answer links: no second e-mail from here.
     "event_invitation": Kind(_("An invitation to an event"), Delivery.IN_APP, email_elsewhere=True),
-    "session_promoted": Kind(_("My training registration confirmed from the waiting list"), Delivery.EMAIL),
+    # The training sessions always e-mail the promoted person.
+    "session_promoted": Kind(
+        _("My training registration confirmed from the waiting list"), Delivery.IN_APP, email_elsewhere=True
+    ),
     "document_shared": Kind(_("A document or folder shared with my organisation"), Delivery.DIGEST),
     # Wagtail's workflow already e-mails its approvers (per their admin account settings).
     "notice_approval": Kind(_("A notice awaiting my approval"), Delivery.IN_APP),

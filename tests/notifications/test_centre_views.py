@@ -62,7 +62,7 @@ def test_preferences_page_saves_a_choice_in_french(client, member):
         {
             "forum_reply": "off",
             "event_invitation": "in_app",
-            "session_promoted": "email",
+            "session_promoted": "in_app",
             "document_shared": "digest",
             "notice_approval": "in_app",
             "mention": "off",

@@ -47,3 +47,21 @@ def test_submitting_a_notice_notifies_the_departements_approvers(commune, editor
 
     notification = Notification.objects.get(kind="notice_approval")
     assert notification.user == approver and "Fête de la Saint-Martin" in notification.title
+
+
+def test_a_promotion_from_the_waiting_list_notifies_the_promoted_person(commune, editor, member):
+    """A seat freed by a cancellation: the first waiting person finds the confirmation in their centre."""
+    from agenda.training import services as training
+    from tests.agenda.training.factories import register
+    from tests.agenda.training.factories import session as make_session
+
+    session = make_session(private_calendar(commune), user=editor)
+    colleagues = [membership(commune).user for _ in range(2)]
+    seated = register(session, member, commune)
+    register(session, colleagues[0], commune)
+    register(session, colleagues[1], commune)
+
+    training.registration_cancel(registration=seated, by=member)
+
+    notification = Notification.objects.get(kind="session_promoted")
+    assert notification.user == colleagues[1] and notification.url == f"/agenda/evenement/{session.event.pk}/"
