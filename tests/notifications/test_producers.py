@@ -8,6 +8,7 @@ from extranet.notifications.models import Notification
 from tests.agenda.factories import event, paris, private_calendar
 from tests.documents.factories import folder, share
 from tests.notices.factories import notice, section_of
+from tests.notices.helpers import admin_form, edit_url
 from tests.organisations.factories import OrganisationFactory, membership
 
 pytestmark = pytest.mark.django_db
@@ -36,17 +37,34 @@ def test_a_new_share_notifies_the_receiving_editors_once(commune, editor, other_
     assert not Notification.objects.filter(user__in=[darvoy_member, editor]).exists()
 
 
-def test_submitting_a_notice_notifies_the_departements_approvers(commune, editor):
-    """The département's editor is asked to approve the commune's notice."""
+@pytest.fixture
+def moderated_draft(commune, editor):
+    """A draft of Jargeau in a section that needs the département's approval, and the département's editor."""
     departement = OrganisationFactory(kind="departement", name="Département du Loiret", slug="loiret", insee_code="")
     approver = membership(departement, role="editor").user
     notice_section_set_approval(section=section_of(commune), required=True)
     draft = notice(commune, user=editor, title="Fête de la Saint-Martin", slug="saint-martin", publish=False)
+    return draft, approver
+
+
+def test_submitting_a_notice_notifies_the_departements_approvers(moderated_draft, editor):
+    """The département's editor is asked to approve the commune's notice, by the service."""
+    draft, approver = moderated_draft
 
     notice_submit_for_moderation(notice=draft, user=editor)
 
     notification = Notification.objects.get(kind="notice_approval")
     assert notification.user == approver and "Fête de la Saint-Martin" in notification.title
+
+
+def test_the_admins_submit_button_notifies_the_approvers_too(client, moderated_draft, editor):
+    """Wagtail's "Submit for moderation" button goes through the same notification."""
+    draft, approver = moderated_draft
+    client.force_login(editor)
+
+    client.post(edit_url(draft), admin_form(client, edit_url(draft), **{"action-submit": "Soumettre"}))
+
+    assert list(Notification.objects.values_list("user_id", "kind")) == [(approver.pk, "notice_approval")]
 
 
 def test_a_promotion_from_the_waiting_list_notifies_the_promoted_person(commune, editor, member):
