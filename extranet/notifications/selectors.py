@@ -29,16 +29,17 @@ def notification_deliveries(*, user_ids, kind: str) -> dict[int, str]:
     chosen = dict(
         NotificationPreference.objects.filter(user_id__in=user_ids, kind=kind).values_list("user_id", "delivery")
     )
-    deliveries = {}
-    for user_id in user_ids:
-        delivery = chosen.get(user_id, spec.default)
-        if spec.email_elsewhere and delivery in (Delivery.EMAIL, Delivery.DIGEST):
-            delivery = Delivery.IN_APP
-        deliveries[user_id] = delivery
-    return deliveries
+    return {user_id: _offered(spec, chosen.get(user_id, spec.default)) for user_id in user_ids}
+
+
+def _offered(spec, delivery: str) -> str:
+    """A kind whose e-mails are sent elsewhere is in-app at most, whatever was recorded before."""
+    if spec.email_elsewhere and delivery in (Delivery.EMAIL, Delivery.DIGEST):
+        return Delivery.IN_APP
+    return delivery
 
 
 def notification_preferences_for_user(*, user) -> dict[str, str]:
     """Every kind with the member's delivery for it."""
     chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "delivery"))
-    return {code: chosen.get(code, spec.default) for code, spec in KINDS.items()}
+    return {code: _offered(spec, chosen.get(code, spec.default)) for code, spec in KINDS.items()}
