@@ -4,6 +4,7 @@ Run by the task queue (`tasks.broadcast_deliver_task`). Only queued deliveries a
 sends nothing twice. The clock and the sleeper are parameters: the tests throttle without waiting.
 """
 
+import logging
 import time
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from .models import Broadcast, BroadcastStatus, Channel, Delivery, DeliveryStatu
 from .sms import SmsError, sms_backend
 
 UNSUBSCRIBE_SALT = "broadcast.unsubscribe"
+logger = logging.getLogger(__name__)
 
 
 def unsubscribe_token_make(*, email: str) -> str:
@@ -91,8 +93,11 @@ def broadcast_deliver(*, broadcast_id: int, clock=time.monotonic, sleep=time.sle
             else:
                 backend = backend or sms_backend()
                 sms_send(message=message, to=delivery.address, backend=backend)
-        except (SmsError, OSError) as error:
-            delivery.status, delivery.reason = DeliveryStatus.FAILED, str(error)[:300] or error.__class__.__name__
+        except SmsError as error:
+            delivery.status, delivery.reason = DeliveryStatus.FAILED, str(error)[:300]
+        except Exception as error:  # noqa: BLE001 - one bad address or SMTP hiccup must not stop the others.
+            logger.warning("Broadcast delivery %s failed", delivery.pk, exc_info=True)
+            delivery.status, delivery.reason = DeliveryStatus.FAILED, f"{error.__class__.__name__}: {error}"[:300]
         else:
             delivery.status, delivery.reason = DeliveryStatus.SENT, ""
         delivery.sent_at = timezone.now()
