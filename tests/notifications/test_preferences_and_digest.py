@@ -1,6 +1,7 @@
 """Each member's preference per kind decides: nothing, the centre only, an e-mail at once, or the daily digest."""
 
 from datetime import datetime, timedelta
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -67,7 +68,7 @@ def test_digest_sends_everything_since_the_last_once_a_day(member):
     assert notification_digests_send(now=morning) == 1
     assert notification_digests_send(now=morning + timedelta(minutes=5)) == 0
     send([member], title="Troisième mention")
-    call_command("notifications_send_digests", stdout=open("/dev/null", "w"))
+    call_command("notifications_send_digests", stdout=StringIO())
 
     assert len(mail.outbox) == 1
     assert "Première mention" in mail.outbox[0].body and "Deuxième mention" in mail.outbox[0].body
