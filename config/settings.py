@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "extranet.acts",
     "extranet.notices",
     "extranet.aids",
+    "extranet.subsidies",
     "extranet.jobs",
     "extranet.procurement",
     "extranet.ads",

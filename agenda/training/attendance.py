@@ -5,15 +5,19 @@ trainer's side, the participant's own registration for theirs); these functions 
 """
 
 import logging
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agenda.models import PARIS
+from extranet.core.services import email_enqueue
 
-from .models import Feedback, Registration, RegistrationStatus
+from .models import Feedback, Registration, RegistrationStatus, TrainingSession
 
 logger = logging.getLogger(__name__)
 
@@ -97,3 +101,41 @@ def feedback_submit(*, registration: Registration, rating, usefulness, comment: 
             return Feedback.objects.create(registration=registration, **fields)
     except IntegrityError:
         raise ValidationError(_("You have already given your opinion on this session."), code="duplicate") from None
+
+
+def feedback_requests_send(*, now=None, within: timedelta = timedelta(days=7)) -> int:
+    """E-mail the feedback form to the present participants of sessions that ended in the last `within`, once
+    per session (`feedback_requested_at` is set in the same transaction); returns the number of e-mails."""
+    now = now or timezone.now()
+    sent = 0
+    due = TrainingSession.objects.filter(
+        feedback_open=True,
+        feedback_requested_at__isnull=True,
+        event__end__lte=now,
+        event__end__gt=now - within,
+    ).values_list("pk", flat=True)
+    for pk in due:
+        with transaction.atomic():
+            session = (
+                TrainingSession.objects.select_for_update()
+                .select_related("event")
+                .filter(pk=pk, feedback_requested_at__isnull=True)
+                .first()
+            )
+            if session is None:
+                continue
+            url = settings.SITE_URL.rstrip("/") + reverse("agenda:training:feedback", args=[session.pk])
+            participants = session.registrations.filter(
+                status=RegistrationStatus.REGISTERED, present=True, user__is_active=True, feedback__isnull=True
+            ).select_related("user")
+            for registration in participants:
+                email_enqueue(
+                    to=registration.user.email,
+                    template="training/email/feedback_request",
+                    language=getattr(registration.user, "preferred_language", None),
+                    context={"title": session.event.title, "url": url},
+                )
+                sent += 1
+            session.feedback_requested_at = now
+            session.save(update_fields=["feedback_requested_at"])
+    return sent

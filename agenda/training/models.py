@@ -45,6 +45,7 @@ class TrainingSession(models.Model):
     )
     registration_deadline = models.DateTimeField(_("registration deadline"))
     feedback_open = models.BooleanField(_("feedback form open"), default=True)
+    feedback_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("training session")

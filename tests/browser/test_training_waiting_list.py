@@ -27,9 +27,9 @@ def test_waiting_list_then_promotion(new_page, live_server, log_in, axe):
     page.get_by_role("link", name="Formations").click()
     expect(page.get_by_role("row", name="Initiation au RGPD")).to_contain_text("Complet")
     page.get_by_role("link", name="Initiation au RGPD").click()
-    page.get_by_role("button", name="M'inscrire en liste d'attente").click()
+    page.get_by_role("button", name="M’inscrire en liste d’attente").click()
     expect(page.get_by_role("status")).to_contain_text("Vous recevrez un e-mail si une place se libère")
-    expect(page.get_by_text("Vous êtes en liste d'attente.", exact=True)).to_be_visible()
+    expect(page.get_by_text("Vous êtes en liste d’attente.", exact=True)).to_be_visible()
     violations = axe(page)
     assert not violations, pprint.pformat(violations, width=120)
 

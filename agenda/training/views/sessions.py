@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from agenda import selectors as agenda_selectors
 from agenda.models import PARIS
+from extranet.sandbox.selectors import user_is_trainer
 
 from .. import selectors, services
 from ..forms import SessionForm
@@ -27,7 +28,11 @@ def session_list(request):
     return render(
         request,
         "training/session_list.html",
-        {"sessions": selectors.session_list_for_viewer(user=request.user), "calendars": calendars},
+        {
+            "sessions": selectors.session_list_for_viewer(user=request.user),
+            "calendars": calendars,
+            "is_trainer": user_is_trainer(user=request.user),
+        },
     )
 
 

@@ -74,7 +74,7 @@ def test_registering_after_the_deadline_is_refused_in_french(calendar, editor, c
     with override("fr"), pytest.raises(ValidationError) as error:
         register(closed, member, commune)
 
-    assert error.value.messages == ["La date limite d'inscription est dépassée."]
+    assert error.value.messages == ["La date limite d’inscription est dépassée."]
     assert not Registration.objects.exists()
 
 

@@ -3,12 +3,13 @@
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from agenda.training.attendance import feedback_submit
+from agenda.training.attendance import feedback_requests_send, feedback_submit
 from agenda.training.models import Feedback, Registration
 from agenda.training.selectors import session_get_for_viewer
 from tests.accounts.factories import UserFactory
@@ -93,3 +94,17 @@ def test_the_session_block_links_each_person_to_their_side(session, trainer, par
     assert "Relever les présences" not in links(participant)
     assert "Relever les présences" in links(trainer)
     assert "href" not in links(absentee)
+
+
+def test_present_participants_are_asked_for_their_opinion_once_after_the_session(
+    commune, trainer, participant, absentee, session
+):
+    """When the session has ended, the present participant gets the form's address; a second run sends nothing."""
+    assert feedback_requests_send() == 0, "the session is still going on"
+    later = session.event.end + timedelta(hours=1)
+
+    assert feedback_requests_send(now=later) == 1
+    assert mail.outbox[0].to == [participant.email]
+    assert "Votre avis" in mail.outbox[0].subject
+    assert reverse("agenda:training:feedback", args=[session.pk]) in mail.outbox[0].body
+    assert feedback_requests_send(now=later) == 0
