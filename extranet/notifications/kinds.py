@@ -42,5 +42,6 @@ KINDS: dict[str, Kind] = {
     # Wagtail's workflow already e-mails its approvers (per their admin account settings).
     "notice_approval": Kind(_("A notice awaiting my approval"), Delivery.IN_APP),
     "mention": Kind(_("A mention of me in a conversation"), Delivery.EMAIL),
-    "subsidy_status": Kind(_("A change of status of a subsidy application"), Delivery.EMAIL),
+    # The subsidies app always e-mails the applicant (`subsidies.services.notify`).
+    "subsidy_status": Kind(_("A change of status of a subsidy application"), Delivery.IN_APP, email_elsewhere=True),
 }

@@ -66,7 +66,7 @@ def test_preferences_page_saves_a_choice_in_french(client, member):
             "document_shared": "digest",
             "notice_approval": "in_app",
             "mention": "off",
-            "subsidy_status": "email",
+            "subsidy_status": "in_app",
         },
     )
 
