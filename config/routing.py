@@ -1,3 +1,5 @@
 """WebSocket routes of the site; each real-time app appends its consumers' paths here."""
 
-websocket_urlpatterns = []
+from extranet.notifications.routing import websocket_urlpatterns as notification_patterns
+
+websocket_urlpatterns = [*notification_patterns]

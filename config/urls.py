@@ -28,6 +28,8 @@ urlpatterns = [
     path("espace-formation/", include("extranet.sandbox.urls")),
     path("marches/", include("extranet.procurement.urls")),
     path("subventions/", include("extranet.subsidies.urls")),
+    path("notifications/", include("extranet.notifications.urls")),
+    path("diffusion/", include("extranet.broadcast.urls")),
 ]
 
 if settings.DEBUG:

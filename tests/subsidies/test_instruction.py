@@ -123,3 +123,19 @@ def test_a_change_made_meanwhile_is_not_overwritten(commune_aid, commune, editor
     application.refresh_from_db()
     assert application.status == Status.INCOMPLETE
     assert application.status_changes.last().comment == "Devis manquants."
+
+
+def test_the_author_finds_each_status_change_in_the_notification_centre(
+    commune_aid, commune, editor, departement_editor
+):
+    """A change made by the instructor lands in the author's centre; the author's own submission does not."""
+    from extranet.notifications.models import Notification
+
+    application = submitted(commune_aid, commune, editor)
+    assert not Notification.objects.exists()
+
+    services.application_request_documents(application=application, actor=departement_editor, message="Joindre le RIB.")
+
+    notification = Notification.objects.get()
+    assert (notification.user, notification.kind, notification.actor) == (editor, "subsidy_status", departement_editor)
+    assert notification.url == f"/subventions/demande/{application.pk}/" and notification.body == "Joindre le RIB."

@@ -2,8 +2,10 @@
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from extranet.core.services import email_enqueue
+from extranet.notifications.services import notification_send
 
 from ..models import Application, Status
 
@@ -20,10 +22,11 @@ def _recipients(application: Application) -> list[tuple[str, str | None]]:
     return recipients
 
 
-def notify_applicant(application: Application, *, event: str, comment: str = "") -> None:
+def notify_applicant(application: Application, *, event: str, comment: str = "", actor=None) -> None:
     """Tell the applicant its application changed: `event` is the new status ("submitted" sends the receipt).
 
-    E-mails only for now; the in-app notification centre plugs in here.
+    The author and the named contact get an e-mail; the author also finds it in the notification centre
+    (kind subsidy_status, in-app only: the e-mail is this one), unless they made the change themselves.
     """
     template = "subsidies/email/acknowledgement" if event == Status.SUBMITTED else "subsidies/email/status_changed"
     context = {
@@ -39,3 +42,12 @@ def notify_applicant(application: Application, *, event: str, comment: str = "")
     }
     for email, language in _recipients(application):
         email_enqueue(to=email, template=template, context=context, language=language)
+    if application.created_by is not None:
+        notification_send(
+            users=[application.created_by],
+            kind="subsidy_status",
+            title=_("%(title)s: %(status)s") % {"title": application.title, "status": Status(event).label},
+            url=reverse("subsidies:detail", args=[application.pk]),
+            body=comment,
+            actor=actor,
+        )

@@ -62,5 +62,5 @@ def transition_apply(
     StatusChange.objects.create(
         application=application, actor=actor, from_status=from_status, to_status=to_status, comment=comment
     )
-    notify_applicant(application, event=to_status, comment=comment)
+    notify_applicant(application, event=to_status, comment=comment, actor=actor)
     return application

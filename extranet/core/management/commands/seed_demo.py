@@ -20,6 +20,8 @@ SEEDERS = (
     "agenda.demo.seed",
     "agenda.training.demo.seed",
     "extranet.subsidies.demo.seed",
+    "extranet.notifications.demo.seed",
+    "extranet.broadcast.demo.seed",
 )
 
 
