@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from schedule.models import Event
 
 from extranet.core.services import email_enqueue
+from extranet.notifications.services import notification_send
 
 from .models import PARIS, Answer, EventInvitation
 from .services import clean_text, event_details_touch
@@ -55,7 +56,7 @@ def _invitation_email(invitation, *, inviter) -> None:
 def event_invite(*, event: Event, inviter, users=(), organisation=None, role: str = "") -> list[EventInvitation]:
     """Invite people, every member of an organisation, or its members of one role; e-mails go through the queue.
 
-    People already invited are left as they are; the new invitees each get one e-mail.
+    People already invited are left as they are; the new invitees each get one e-mail and a notification.
     """
     from extranet.organisations.models import Membership
 
@@ -84,6 +85,14 @@ def event_invite(*, event: Event, inviter, users=(), organisation=None, role: st
         _invitation_email(invitation, inviter=inviter)
     if created:
         event_details_touch(details=event.details)
+        notification_send(
+            users=[invitation.user for invitation in created],
+            kind="event_invitation",
+            title=_("Invitation: %(title)s") % {"title": event.title},
+            url=reverse("agenda:event", args=[event.pk]),
+            body=event.start.astimezone(PARIS).strftime("%d/%m/%Y %H:%M"),
+            actor=inviter,
+        )
     return created
 
 

@@ -43,11 +43,14 @@ INSTALLED_APPS = [
     "extranet.acts",
     "extranet.notices",
     "extranet.aids",
+    "extranet.subsidies",
     "extranet.jobs",
     "extranet.procurement",
     "extranet.ads",
     "extranet.search",
     "extranet.messaging",
+    "extranet.notifications",
+    "extranet.broadcast",
     "documents",
     "annuaire",
     "agenda",
@@ -328,6 +331,15 @@ AGENDA_IMPORT_MAX_BYTES = env.int("AGENDA_IMPORT_MAX_MB", default=5) * 1024 * 10
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Territoires <ne-pas-repondre@territoires.test>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Diffusion lists: SMS through a pluggable gateway (docs/broadcast.md), sent at most BROADCAST_RATE messages a second.
+SMS_BACKEND = env("SMS_BACKEND", default="extranet.broadcast.sms.backends.console.SmsBackend")
+SMS_FILE_PATH = env.path("SMS_FILE_PATH", default=VAR_DIR / "sms")
+SMS_API_URL = env("SMS_API_URL", default="")
+SMS_API_KEY = env("SMS_API_KEY", default="")
+SMS_SENDER = env("SMS_SENDER", default="Territoires")
+SMS_COST_PER_SEGMENT = env("SMS_COST_PER_SEGMENT", default="0.045")
+BROADCAST_RATE = env.float("BROADCAST_RATE", default=10.0)
 
 # Search: Whoosh with a French analyzer by default; Elasticsearch 7 or Solr for several servers.
 SEARCH_URL = env("SEARCH_URL", default=f"whoosh://{VAR_DIR / 'whoosh'}")

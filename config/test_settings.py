@@ -12,6 +12,8 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 os.environ.setdefault("SEARCH_URL", f"whoosh://{tempfile.mkdtemp(prefix='territoires-whoosh-')}")
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="territoires-media-"))
+os.environ.setdefault("SMS_BACKEND", "extranet.broadcast.sms.backends.filebased.SmsBackend")
+os.environ.setdefault("SMS_FILE_PATH", tempfile.mkdtemp(prefix="territoires-sms-"))
 os.environ.setdefault("DOCUMENTS_ROOT", tempfile.mkdtemp(prefix="territoires-documents-"))
 
 from config.settings import *  # noqa: E402, F403

@@ -27,6 +27,9 @@ urlpatterns = [
     path("agenda/", include("agenda.urls")),
     path("espace-formation/", include("extranet.sandbox.urls")),
     path("marches/", include("extranet.procurement.urls")),
+    path("subventions/", include("extranet.subsidies.urls")),
+    path("notifications/", include("extranet.notifications.urls")),
+    path("diffusion/", include("extranet.broadcast.urls")),
     path("messages/", include("extranet.messaging.urls")),
 ]
 

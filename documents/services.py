@@ -16,6 +16,8 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from extranet.notifications.services import notification_send
+from extranet.organisations.models import Membership, Role
 from extranet.search.services import search_refresh_later
 
 from .models import AuditAction, AuditEvent, Document, DocumentVersion, Folder, Share, TextStatus
@@ -127,7 +129,7 @@ def folder_sharing_set(*, folder: Folder, is_public: bool, shares: dict, user) -
     """Set who besides the owner may read the folder's contents: `shares` maps organisations to can_write."""
     folder.is_public = is_public
     folder.save(update_fields=["is_public"])
-    _shares_replace(Share.objects.filter(folder=folder), shares, folder=folder, user=user)
+    newly_shared = _shares_replace(Share.objects.filter(folder=folder), shares, folder=folder, user=user)
     audit_record(
         organisation=folder.organisation,
         actor=user,
@@ -136,6 +138,7 @@ def folder_sharing_set(*, folder: Folder, is_public: bool, shares: dict, user) -
         detail=_sharing_detail(is_public, shares),
     )
     _refresh_search(_subtree_documents(folder))
+    _shared_notify(organisations=newly_shared, target=folder, user=user)
     return folder
 
 
@@ -346,7 +349,7 @@ def document_sharing_set(*, document: Document, is_public: bool, shares: dict, u
     """Set who besides the owner may read the document: `shares` maps organisations to can_write."""
     document.is_public = is_public
     document.save(update_fields=["is_public"])
-    _shares_replace(Share.objects.filter(document=document), shares, document=document, user=user)
+    newly_shared = _shares_replace(Share.objects.filter(document=document), shares, document=document, user=user)
     audit_record(
         organisation=document.organisation,
         actor=user,
@@ -355,12 +358,15 @@ def document_sharing_set(*, document: Document, is_public: bool, shares: dict, u
         detail=_sharing_detail(is_public, shares),
     )
     search_refresh_later(model=Document, pks=[document.pk])
+    _shared_notify(organisations=newly_shared, target=document, user=user)
     return document
 
 
-def _shares_replace(existing, shares: dict, *, user, folder=None, document=None) -> None:
+def _shares_replace(existing, shares: dict, *, user, folder=None, document=None) -> list:
+    """Make the shares those of `shares`; return the organisations that did not have one before."""
     owner = (folder or document).organisation_id
     existing.exclude(organisation__in=list(shares)).delete()
+    already = set(existing.values_list("organisation_id", flat=True))
     for organisation, can_write in shares.items():
         if organisation.pk == owner:
             continue
@@ -370,6 +376,24 @@ def _shares_replace(existing, shares: dict, *, user, folder=None, document=None)
             document=document,
             defaults={"can_write": can_write, "created_by": user},
         )
+    return [organisation for organisation in shares if organisation.pk != owner and organisation.pk not in already]
+
+
+def _shared_notify(*, organisations, target, user) -> None:
+    """Tell the editors and administrators of organisations that just received a share."""
+    if not organisations:
+        return
+    memberships = Membership.objects.filter(
+        organisation__in=organisations, role__in=(Role.EDITOR, Role.ADMIN), user__is_active=True
+    ).select_related("user")
+    name = getattr(target, "title", None) or target.name
+    notification_send(
+        users=[membership.user for membership in memberships],
+        kind="document_shared",
+        title=_("“%(name)s” shared by %(owner)s") % {"name": name, "owner": target.organisation.name},
+        url=target.get_absolute_url(),
+        actor=user,
+    )
 
 
 def _sharing_detail(is_public: bool, shares: dict) -> str:

@@ -1,7 +1,7 @@
 """Forum events, for every channel that tells people about them.
 
-`forum_event_dispatch` hands an event to each notifier of FORUM_NOTIFIERS: the e-mail notifier today, the live
-notification centre when it lands (it appends its own function, which receives the same event).
+`forum_event_dispatch` hands an event to each notifier of FORUM_NOTIFIERS: the e-mail notifier (with the forums'
+own e-mail preference) and the notification centre (in-app only, so that nobody gets two e-mails of one post).
 """
 
 from dataclasses import dataclass
@@ -10,7 +10,7 @@ from datetime import datetime
 from django.utils.module_loading import import_string
 
 # Dotted paths of functions taking `event=` and `recipient_ids=`.
-FORUM_NOTIFIERS = ("forums.notifications.email_notify",)
+FORUM_NOTIFIERS = ("forums.notifications.email_notify", "forums.notifications.centre_notify")
 
 
 @dataclass(frozen=True)

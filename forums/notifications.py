@@ -10,10 +10,12 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from machina.apps.forum_conversation.models import Post
 from machina.apps.forum_permission.handler import PermissionHandler
 
 from extranet.core.services import email_enqueue
+from extranet.notifications.services import notification_send
 
 from .events import ForumPostPublished, forum_event_dispatch
 from .models import DigestEntry, NotificationFrequency, NotificationPreference, NotifiedPost
@@ -94,6 +96,24 @@ def email_notify(*, event: ForumPostPublished, recipient_ids: set[int]) -> None:
                 language=user.preferred_language,
                 headers=_unsubscribe_headers(unsubscribe_url),
             )
+
+
+def centre_notify(*, event: ForumPostPublished, recipient_ids: set[int]) -> None:
+    """The notification centre's notifier: an in-app notification (kind forum_reply) for each follower who may read.
+
+    Its e-mails stay with `email_notify` and the forums' own preference, so a post is never e-mailed twice.
+    """
+    if not recipient_ids:
+        return
+    post = Post.objects.select_related("topic__forum", "poster").get(pk=event.post_id)
+    notification_send(
+        users=_readers(recipient_ids, post.topic.forum),
+        kind="forum_reply",
+        title=_("New post in “%(topic)s”") % {"topic": event.topic_subject},
+        url=post_url(post),
+        body=post.content.raw[:200],
+        actor=post.poster,
+    )
 
 
 def _unsubscribe_headers(url: str) -> dict[str, str]:

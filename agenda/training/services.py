@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from agenda import services as agenda_services
 from agenda.models import PARIS, EventDetails
 from extranet.core.services import email_enqueue
+from extranet.notifications.services import notification_send
 from extranet.organisations.models import OrganisationKind, Role
 from extranet.organisations.selectors import user_roles
 from extranet.search.services import search_refresh_later
@@ -240,6 +241,15 @@ def _promote_waiting(session: TrainingSession) -> list[Registration]:
         )
         registration.save(update_fields=["status", "promoted_at"])
         _registration_email(registration, template="promoted")
+    if promoted:
+        event = session.event
+        notification_send(
+            users=[registration.user for registration in promoted],
+            kind="session_promoted",
+            title=_("Your seat is confirmed: %(title)s") % {"title": event.title},
+            url=reverse("agenda:event", args=[event.pk]),
+            body=event.start.astimezone(PARIS).strftime("%d/%m/%Y %H:%M"),
+        )
     return promoted
 
 

@@ -1,6 +1,9 @@
-"""@mentions: who a message names among the conversation's members, and telling them."""
+"""@mentions: who a message names among the conversation's members, told through the notification centre."""
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from extranet.notifications.services import notification_send
 
 from .rendering import mentioned_names
 
@@ -19,9 +22,15 @@ def mentioned_users(*, message) -> list:
 
 
 def mentions_notify(*, message) -> list:
-    """The members a message mentions, to be notified (kind "mention") through the notification centre.
-
-    The notification centre (`extranet.notifications`) is not on main yet: until it lands, mentions are only
-    found and highlighted, and nobody is notified.
-    """
-    return mentioned_users(message=message)
+    """Notify the mentioned members (kind "mention": each one's preference decides how); returns them."""
+    users = mentioned_users(message=message)
+    if users:
+        notification_send(
+            users=users,
+            kind="mention",
+            title=_("%(name)s mentioned you in a conversation") % {"name": message.author.full_name},
+            url=message.get_absolute_url(),
+            body=message.body[:300],
+            actor=message.author,
+        )
+    return users

@@ -8,12 +8,15 @@ permission. So requiring approval moves the publish permission on the section fr
 to the approvers' groups; the organisation's editors can then only submit for moderation.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
+from extranet.notifications.services import notification_send
 from extranet.organisations.models import Organisation, OrganisationGroup, OrganisationKind, Role
 from extranet.organisations.services import PAGE_PERMISSIONS_BY_ROLE, organisation_section_page
 
@@ -140,3 +143,19 @@ def notice_submit_for_moderation(*, notice: NoticePage, user) -> None:
     if workflow is None:
         raise ValidationError(_("This notice does not need any approval: publish it directly."), code="no_workflow")
     workflow.start(notice, user)
+    notice_approvers_notify(notice=notice, user=user)
+
+
+def notice_approvers_notify(*, notice: NoticePage, user) -> None:
+    """Tell the approvers of the notice's current workflow task that it awaits them (nobody if none)."""
+    task_state = notice.current_workflow_task_state
+    task = task_state.task.specific if task_state else None
+    if not isinstance(task, GroupApprovalTask):
+        return
+    notification_send(
+        users=get_user_model().objects.filter(groups__in=task.groups.all(), is_active=True).distinct(),
+        kind="notice_approval",
+        title=_("Notice awaiting your approval: %(title)s") % {"title": notice.title},
+        url=reverse("wagtailadmin_pages:edit", args=[notice.pk]),
+        actor=user,
+    )

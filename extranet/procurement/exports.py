@@ -2,7 +2,8 @@
 
 JSON follows the format's nesting ({"marches": [...]}, "acheteur": {"id"}, "lieuExecution": {...},
 "titulaires": [...]); CSV flattens it with dotted column names, several holders separated by "|".
-Amounts are Decimal written as exact strings ("1234.10"), never through a float; dates are ISO 8601.
+Amounts are Decimal, written as exact JSON numbers (1234.10) and CSV text, never through a float; dates are
+ISO 8601.
 """
 
 from django.utils import timezone
@@ -66,7 +67,7 @@ def decp_record(contract) -> dict:
         "dureeMois": contract.duration_months,
         "dateNotification": contract.notification_date.isoformat(),
         "datePublicationDonnees": timezone.localdate(contract.first_published_at).isoformat(),
-        "montant": f"{contract.amount:.2f}",
+        "montant": contract.amount,
         "offresRecues": contract.offers_received,
         "titulaires": [{"typeIdentifiant": HOLDER_ID_TYPE, "id": holder.siret} for holder in contract.holders.all()],
     }

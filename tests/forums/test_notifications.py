@@ -185,3 +185,18 @@ def test_event_is_a_plain_record(private_topic):
         private_topic.subject,
     )
     assert event.url.endswith(f"#{private_topic.first_post.pk}")
+
+
+def test_a_reply_lands_in_the_notification_centre_without_a_second_email(
+    private_topic, follower, admin, django_capture_on_commit_callbacks
+):
+    """The follower gets one in-app notification (kind forum_reply) and still exactly one e-mail."""
+    from extranet.notifications.models import Notification
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post = reply(private_topic, poster=admin)
+
+    notification = Notification.objects.get(user=follower)
+    assert (notification.kind, notification.actor) == ("forum_reply", admin)
+    assert notification.url == f"{topic_url(private_topic)}?post={post.pk}#{post.pk}"
+    assert len(_mails_to(follower)) == 1 and not Notification.objects.filter(user=admin).exists()

@@ -11,6 +11,7 @@ from django.utils import timezone
 from extranet.messaging import selectors, services
 from extranet.messaging.models import Conversation, ConversationKind, Message
 from extranet.messaging.rendering import message_html
+from extranet.notifications.models import Notification
 from extranet.organisations.models import Membership
 from extranet.organisations.services import membership_remove
 from tests.organisations.factories import OrganisationFactory
@@ -86,8 +87,8 @@ def test_topic_rooms_are_created_by_administrators(admin, member, outsider, comm
     assert selectors.conversation_get_for_member(user=outsider, pk=room.pk) == room
 
 
-def test_mentions_are_highlighted_escaped_and_found(member, colleague, direct):
-    """@name is highlighted in escaped HTML and resolves to the conversation's member with that address."""
+def test_mentions_are_highlighted_escaped_and_notified(member, colleague, direct):
+    """@name is highlighted in escaped HTML and names the conversation's member with that address, who is notified."""
     html = message_html("<b>Salut</b> @" + colleague.email.split("@")[0])
     assert html.startswith('&lt;b&gt;Salut&lt;/b&gt; <strong class="mention">@')
     message, _ = services.message_send(
@@ -96,6 +97,8 @@ def test_mentions_are_highlighted_escaped_and_found(member, colleague, direct):
     from extranet.messaging.mentions import mentioned_users
 
     assert mentioned_users(message=message) == [colleague]
+    notification = Notification.objects.get(kind="mention")
+    assert notification.user == colleague and notification.url.endswith(f"#message-{message.pk}")
 
 
 def test_attachments_reuse_the_library_checks(member, direct):

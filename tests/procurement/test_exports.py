@@ -34,7 +34,8 @@ def test_the_json_export_follows_the_decp_fields(client, awarded):
     response = client.get("/marches-publics/donnees-essentielles.json")
 
     assert response["Content-Type"] == "application/json; charset=utf-8"
-    [record] = json.loads(response.content)["marches"]
+    assert '"montant": 1234.10,' in response.content.decode(), "an exact JSON number, not a string nor a float"
+    [record] = json.loads(response.content, parse_float=Decimal)["marches"]
     assert record == {
         "id": "2026-017",
         "acheteur": {"id": "22450001000018"},
@@ -46,7 +47,7 @@ def test_the_json_export_follows_the_decp_fields(client, awarded):
         "dureeMois": 6,
         "dateNotification": awarded.notification_date.isoformat(),
         "datePublicationDonnees": timezone.localdate().isoformat(),
-        "montant": "1234.10",
+        "montant": Decimal("1234.10"),
         "offresRecues": 5,
         "titulaires": [
             {"typeIdentifiant": "SIRET", "id": HOLDER_SIRET},

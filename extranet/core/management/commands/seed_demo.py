@@ -19,6 +19,9 @@ SEEDERS = (
     "annuaire.demo.seed",
     "agenda.demo.seed",
     "agenda.training.demo.seed",
+    "extranet.subsidies.demo.seed",
+    "extranet.notifications.demo.seed",
+    "extranet.broadcast.demo.seed",
     "extranet.messaging.demo.seed",
 )
 

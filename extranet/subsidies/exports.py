@@ -1,0 +1,140 @@
+"""Exports: granted subsidies as open data (SCDL "Subventions" 2.1), and a provider's applications for itself.
+
+SCDL columns, in the schema's order; UTF-8, dates ISO 8601 (AAAA-MM-JJ):
+
+    nomAttribuant          the aid's provider organisation
+    idAttribuant           its SIRET (empty when the organisation has none recorded)
+    dateConvention         the decision date
+    referenceDecision      the decision reference
+    nomBeneficiaire        the applicant organisation
+    idBeneficiaire         its SIRET (empty when none recorded)
+    rnaBeneficiaire        always empty: beneficiaries are public bodies, without RNA number
+    objet                  the project title, cut at 256 characters on a word boundary with "…"
+    montant                the amount granted, two decimals ("12500.00"; a JSON number, written without float)
+    nature                 "aide en numéraire" or "aide en nature"
+    conditionsVersement    "unique" or "échelonné"
+    datesPeriodeVersement  the payment date, or the first and last ones as a period "AAAA-MM-JJ/AAAA-MM-JJ";
+                           empty before the first payment
+    idRAE                  always empty (not recorded)
+    notificationUE         "oui" or "non"
+    pourcentageSubvention  1: each subsidy has one beneficiary
+    dispositifAide         the aid's name
+"""
+
+from decimal import Decimal
+
+from extranet.public.exports import export_response
+
+SCDL_COLUMNS = [
+    "nomAttribuant",
+    "idAttribuant",
+    "dateConvention",
+    "referenceDecision",
+    "nomBeneficiaire",
+    "idBeneficiaire",
+    "rnaBeneficiaire",
+    "objet",
+    "montant",
+    "nature",
+    "conditionsVersement",
+    "datesPeriodeVersement",
+    "idRAE",
+    "notificationUE",
+    "pourcentageSubvention",
+    "dispositifAide",
+]
+OBJECT_MAX_LENGTH = 256
+ELLIPSIS = "…"
+
+
+def truncate_object(text: str, limit: int = OBJECT_MAX_LENGTH) -> str:
+    """The text whole if it fits, else cut on the last space before the limit, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - len(ELLIPSIS)]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.-") + ELLIPSIS
+
+
+def _payment_period(payments) -> str:
+    dates = sorted(payment.date for payment in payments)
+    if not dates:
+        return ""
+    if dates[0] == dates[-1]:
+        return dates[0].isoformat()
+    return f"{dates[0].isoformat()}/{dates[-1].isoformat()}"
+
+
+def scdl_row(application) -> dict:
+    """One granted subsidy as a row of the SCDL schema (prefetch `payments`)."""
+    provider = application.aid.organisation
+    return {
+        "nomAttribuant": provider.name,
+        "idAttribuant": provider.siret,
+        "dateConvention": application.decision_date.isoformat() if application.decision_date else "",
+        "referenceDecision": application.decision_reference,
+        "nomBeneficiaire": application.organisation.name,
+        "idBeneficiaire": application.organisation.siret,
+        "rnaBeneficiaire": "",
+        "objet": truncate_object(application.title),
+        "montant": application.amount_granted.quantize(Decimal("0.01")),
+        "nature": application.nature,
+        "conditionsVersement": application.payment_conditions,
+        "datesPeriodeVersement": _payment_period(application.payments.all()),
+        "idRAE": "",
+        "notificationUE": "oui" if application.notified_to_eu else "non",
+        "pourcentageSubvention": Decimal("1"),
+        "dispositifAide": application.aid.title,
+    }
+
+
+def scdl_export_response(*, applications, filename: str, export_format: str):
+    """Granted subsidies as an SCDL CSV, or a JSON array whose amounts are exact numbers."""
+    rows = (scdl_row(application) for application in applications)
+    return export_response(rows=rows, columns=SCDL_COLUMNS, filename=filename, export_format=export_format)
+
+
+DASHBOARD_COLUMNS = [
+    "receipt_number",
+    "submitted_at",
+    "applicant",
+    "title",
+    "status",
+    "total_cost",
+    "amount_requested",
+    "amount_granted",
+    "amount_paid",
+    "decision_reference",
+    "decision_date",
+]
+
+
+def _spreadsheet_safe(text: str) -> str:
+    """Neutralise spreadsheet formulas (CSV injection) in what applicants typed: a leading =, +, - or @ is quoted."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") and not text[1:2].isdigit() else text
+
+
+def dashboard_csv_response(*, applications, filename: str):
+    """The provider's own export of an aid's applications (not open data: every status but drafts)."""
+    rows = (
+        {
+            "receipt_number": application.receipt_number or "",
+            "submitted_at": application.submitted_at.isoformat() if application.submitted_at else "",
+            "applicant": _spreadsheet_safe(application.organisation.name),
+            "title": _spreadsheet_safe(application.title),
+            "status": application.status,
+            "total_cost": application.total_cost,
+            "amount_requested": application.amount_requested,
+            "amount_granted": application.amount_granted if application.amount_granted is not None else "",
+            "amount_paid": application.amount_paid,
+            "decision_reference": _spreadsheet_safe(application.decision_reference),
+            "decision_date": application.decision_date.isoformat() if application.decision_date else "",
+        }
+        for application in applications
+    )
+    response = export_response(rows=rows, columns=DASHBOARD_COLUMNS, filename=filename, export_format="csv")
+    del response["Access-Control-Allow-Origin"]
+    response["Cache-Control"] = "private, no-cache"
+    return response

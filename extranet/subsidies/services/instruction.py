@@ -1,0 +1,144 @@
+"""The provider's writes: ask for documents, review, grant or refuse, record payments, close.
+
+The views reach these only for the aid's provider editors and admins (`selectors.application_get_for_viewer`
+with action "instruct"); each takes the version the instructor's form was built on.
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from ..models import Application, Nature, Payment, PaymentConditions, Status
+from .transitions import application_lock, transition_apply
+
+CENTS = Decimal("0.01")
+
+
+def _required(value: str, message: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError(message)
+    return value
+
+
+def _check_amount(amount, field: str) -> Decimal:
+    if not isinstance(amount, Decimal) or amount <= 0 or amount != amount.quantize(CENTS):
+        raise ValidationError({field: _("Give an amount in euros, greater than zero, with at most two decimals.")})
+    return amount
+
+
+def _euros(amount: Decimal) -> str:
+    return number_format(amount, decimal_pos=2, force_grouping=True) + " €"
+
+
+@transaction.atomic
+def application_request_documents(
+    *, application: Application, actor, message: str, expected_version: int | None = None
+) -> Application:
+    """Send the application back as incomplete, saying what is missing; the applicant completes and resubmits."""
+    message = _required(message, _("Say which documents or information are missing."))
+    locked = application_lock(application=application, expected_version=expected_version)
+    return transition_apply(application=locked, to_status=Status.INCOMPLETE, actor=actor, comment=message)
+
+
+@transaction.atomic
+def application_review_start(
+    *, application: Application, actor, comment: str = "", expected_version: int | None = None
+) -> Application:
+    locked = application_lock(application=application, expected_version=expected_version)
+    return transition_apply(application=locked, to_status=Status.UNDER_REVIEW, actor=actor, comment=comment.strip())
+
+
+@transaction.atomic
+def application_grant(
+    *,
+    application: Application,
+    actor,
+    amount_granted: Decimal,
+    decision_reference: str,
+    decision_date,
+    conditions: str = "",
+    nature: str = Nature.CASH,
+    payment_conditions: str = PaymentConditions.SINGLE,
+    notified_to_eu: bool = False,
+    confirm_over_request: bool = False,
+    expected_version: int | None = None,
+) -> Application:
+    """Grant the subsidy; more than was requested only when the instructor confirms it."""
+    locked = application_lock(application=application, expected_version=expected_version)
+    amount_granted = _check_amount(amount_granted, "amount_granted")
+    if amount_granted > locked.amount_requested and not confirm_over_request:
+        raise ValidationError(
+            {
+                "amount_granted": _(
+                    "%(granted)s is more than the %(requested)s requested: tick the confirmation to grant it anyway."
+                )
+                % {"granted": _euros(amount_granted), "requested": _euros(locked.amount_requested)}
+            },
+            code="over_request",
+        )
+    if decision_date is None:
+        raise ValidationError({"decision_date": _("Give the date of the decision.")})
+    changes = {
+        "amount_granted": amount_granted,
+        "decision_reference": _required(decision_reference, _("Give the reference of the decision.")),
+        "decision_date": decision_date,
+        "conditions": conditions.strip(),
+        "nature": Nature(nature),
+        "payment_conditions": PaymentConditions(payment_conditions),
+        "notified_to_eu": notified_to_eu,
+    }
+    comment = _("%(amount)s granted (decision %(reference)s).") % {
+        "amount": _euros(amount_granted),
+        "reference": changes["decision_reference"],
+    }
+    return transition_apply(application=locked, to_status=Status.GRANTED, actor=actor, comment=comment, changes=changes)
+
+
+@transaction.atomic
+def application_refuse(
+    *, application: Application, actor, reason: str, expected_version: int | None = None
+) -> Application:
+    reason = _required(reason, _("Give the reason for the refusal."))
+    locked = application_lock(application=application, expected_version=expected_version)
+    return transition_apply(
+        application=locked, to_status=Status.REFUSED, actor=actor, comment=reason, changes={"refusal_reason": reason}
+    )
+
+
+@transaction.atomic
+def payment_record(
+    *, application: Application, actor, date, amount: Decimal, expected_version: int | None = None
+) -> Payment:
+    """Record a payment of a granted subsidy; the payments together never exceed the amount granted."""
+    locked = application_lock(application=application, expected_version=expected_version)
+    amount = _check_amount(amount, "amount")
+    if date is None:
+        raise ValidationError({"date": _("Give the date of the payment.")})
+    if locked.status not in (Status.GRANTED, Status.PAID):
+        raise ValidationError(_("Payments are recorded only for a granted subsidy."), code="transition")
+    paid = locked.payments.aggregate(total=Sum("amount"))["total"] or Decimal("0.00")
+    if paid + amount > locked.amount_granted:
+        raise ValidationError(
+            {
+                "amount": _("With this payment, %(total)s would be paid out of the %(granted)s granted.")
+                % {"total": _euros(paid + amount), "granted": _euros(locked.amount_granted)}
+            },
+            code="over_grant",
+        )
+    payment = Payment.objects.create(application=locked, date=date, amount=amount, recorded_by=actor)
+    comment = _("Payment of %(amount)s on %(date)s.") % {"amount": _euros(amount), "date": date.strftime("%d/%m/%Y")}
+    transition_apply(application=locked, to_status=Status.PAID, actor=actor, comment=comment)
+    return payment
+
+
+@transaction.atomic
+def application_close(
+    *, application: Application, actor, comment: str = "", expected_version: int | None = None
+) -> Application:
+    locked = application_lock(application=application, expected_version=expected_version)
+    return transition_apply(application=locked, to_status=Status.CLOSED, actor=actor, comment=comment.strip())

@@ -1,0 +1,75 @@
+"""The applicant's and the instructor's pages, through the HTTP layer."""
+
+from decimal import Decimal
+
+from django.core import mail
+from django.urls import reverse
+
+from extranet.subsidies.models import Application, Status
+from tests.subsidies.factories import application_fields, submitted
+
+
+def _form_data(**overrides):
+    fields = application_fields(**overrides)
+    return {
+        **{name: value for name, value in fields.items() if value is not None},
+        "total_cost": "120000,00",
+        "amount_requested": "36000,00",
+        "start_date": "2027-03-01",
+        "end_date": "2027-09-30",
+    }
+
+
+def test_an_eligible_editor_applies_from_the_aid_page(client, commune_aid, commune, editor, member):
+    """The aid's page offers “Demander cette aide”; the draft is saved, then submitted with its receipt."""
+    client.force_login(editor)
+    assert "Demander cette aide" in client.get(commune_aid.url).content.decode()
+    response = client.post(reverse("subsidies:start", args=[commune_aid.pk]), {**_form_data(), "save": ""})
+    application = Application.objects.get()
+    assert response["Location"] == reverse("subsidies:detail", args=[application.pk])
+    assert application.status == Status.DRAFT and application.total_cost == Decimal("120000.00")
+
+    client.post(reverse("subsidies:submit", args=[application.pk]))
+    application.refresh_from_db()
+    assert application.status == Status.SUBMITTED and application.receipt_number
+    page = client.get(reverse("subsidies:detail", args=[application.pk])).content.decode()
+    assert application.receipt_number in page and "Brouillon → Déposée" in page
+    assert mail.outbox
+
+    # A mere member cannot apply on the commune's behalf: no button.
+    client.force_login(member)
+    assert "Demander cette aide" not in client.get(commune_aid.url).content.decode()
+
+
+def test_the_form_shows_the_french_error_and_saves_nothing(client, commune_aid, editor):
+    client.force_login(editor)
+    data = {**_form_data(), "amount_requested": "120000,01", "submit": ""}
+    response = client.post(reverse("subsidies:start", args=[commune_aid.pk]), data)
+    assert response.status_code == 400
+    assert "dépasse le coût total" in response.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_an_instructor_grants_from_the_application_page(client, commune_aid, commune, editor, departement_editor):
+    application = submitted(commune_aid, commune, editor)
+    client.force_login(departement_editor)
+    client.post(
+        reverse("subsidies:instruct", args=[application.pk, "review_start"]),
+        {"review_start-version": application.version},
+    )
+    application.refresh_from_db()
+    data = {
+        "grant-version": application.version,
+        "grant-amount_granted": "30000,50",
+        "grant-decision_reference": "CP-2027-04",
+        "grant-decision_date": "2027-04-12",
+        "grant-nature": "aide en numéraire",
+        "grant-payment_conditions": "unique",
+    }
+    response = client.post(reverse("subsidies:instruct", args=[application.pk, "grant"]), data)
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == Status.GRANTED and application.amount_granted == Decimal("30000.50")
+    # The same form posted again is stale: refused with the French message, nothing changed.
+    response = client.post(reverse("subsidies:instruct", args=[application.pk, "grant"]), data)
+    assert response.status_code == 400 and "entre-temps" in response.content.decode()
