@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "extranet.procurement",
     "extranet.ads",
     "extranet.search",
+    "extranet.messaging",
     "extranet.notifications",
     "extranet.broadcast",
     "documents",
@@ -167,7 +168,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}}
+    # redis-py reads with a 5 s timeout by default, exactly channels-redis' blocking wait for the next
+    # event (BZPOPMIN, 5 s): an idle socket's consumer would then die on "Timeout reading". Read longer.
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": 30}]},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}

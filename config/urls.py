@@ -30,6 +30,7 @@ urlpatterns = [
     path("subventions/", include("extranet.subsidies.urls")),
     path("notifications/", include("extranet.notifications.urls")),
     path("diffusion/", include("extranet.broadcast.urls")),
+    path("messages/", include("extranet.messaging.urls")),
 ]
 
 if settings.DEBUG:

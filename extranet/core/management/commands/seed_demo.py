@@ -22,6 +22,7 @@ SEEDERS = (
     "extranet.subsidies.demo.seed",
     "extranet.notifications.demo.seed",
     "extranet.broadcast.demo.seed",
+    "extranet.messaging.demo.seed",
 )
 
 

@@ -1,0 +1,322 @@
+/* Live conversation: delivery over the messaging socket, reconnection with backoff and resume, an offline
+   queue with idempotency keys, typing, presence, read receipts and earlier messages on scroll.
+   The page works without this file: the form posts and the "earlier messages" link paginates. */
+(function () {
+  "use strict";
+  var chat = document.getElementById("chat");
+  if (!chat || !window.WebSocket) return;
+
+  var conversation = Number(chat.dataset.conversation);
+  var me = Number(chat.dataset.user);
+  var list = document.getElementById("chat-messages");
+  var form = document.getElementById("chat-form");
+  var statusLine = document.getElementById("chat-status");
+  var typingLine = document.getElementById("chat-typing");
+  var receipts = document.getElementById("chat-receipts");
+  var presence = document.getElementById("chat-presence");
+  var earlier = document.getElementById("chat-earlier");
+  var body = form.querySelector("textarea");
+  var fileInput = form.querySelector("input[type=file]");
+  var text = chat.dataset;
+
+  var socket = null;
+  var attempts = 0;
+  var stopped = false;
+  var queue = []; // {key, body}: sent again on every (re)connection until acknowledged
+  var typingSentAt = 0;
+  var typingTimer = null;
+
+  function lastId() {
+    var items = list.querySelectorAll("li[data-id]");
+    var highest = Number(chat.dataset.lastId) || 0;
+    items.forEach(function (item) { highest = Math.max(highest, Number(item.dataset.id) || 0); });
+    return highest;
+  }
+
+  function newKey() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return Date.now().toString(36) + Math.random().toString(36).slice(2);
+  }
+
+  function setStatus(message) { statusLine.textContent = message; }
+
+  function send(frame) {
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify(frame));
+      return true;
+    }
+    return false;
+  }
+
+  function render(payload) {
+    var item = document.createElement("li");
+    item.id = "message-" + payload.id;
+    item.dataset.id = payload.id;
+    item.className = "chat-message" + (payload.author === me ? " chat-message--mine" : "");
+    var meta = document.createElement("p");
+    meta.className = "chat-message__meta";
+    var author = document.createElement("strong");
+    author.textContent = payload.author_name;
+    var time = document.createElement("time");
+    time.dateTime = payload.created_at;
+    time.textContent = payload.time;
+    meta.append(author, " ", time);
+    if (payload.edited && !payload.deleted) {
+      var edited = document.createElement("span");
+      edited.className = "chat-message__edited";
+      edited.textContent = " (" + text.textEdited + ")";
+      meta.append(edited);
+    }
+    var content = document.createElement("div");
+    content.className = "chat-message__body";
+    if (payload.deleted) {
+      var gone = document.createElement("em");
+      gone.textContent = text.textDeleted;
+      content.append(gone);
+    } else {
+      content.innerHTML = payload.html; // escaped by the server (mentions highlighted)
+    }
+    item.append(meta, content);
+    if (!payload.deleted && payload.attachments.length) {
+      var files = document.createElement("ul");
+      files.className = "chat-message__attachments";
+      payload.attachments.forEach(function (attachment) {
+        var link = document.createElement("a");
+        link.href = attachment.url;
+        link.textContent = attachment.name;
+        var entry = document.createElement("li");
+        entry.append(link);
+        files.append(entry);
+      });
+      item.append(files);
+    }
+    return item;
+  }
+
+  function addEditButton(item) {
+    if (!item.classList.contains("chat-message--mine") || !item.dataset.id || item.querySelector("em, .chat-edit")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "link-button chat-edit";
+    button.textContent = text.textEdit;
+    item.querySelector(".chat-message__meta").append(" ", button);
+  }
+
+  function removeEmptyNote() {
+    var empty = list.querySelector(".chat__empty");
+    if (empty) empty.remove();
+  }
+
+  function place(payload) {
+    removeEmptyNote();
+    var existing = document.getElementById("message-" + payload.id);
+    var item = render(payload);
+    addEditButton(item);
+    if (existing) {
+      existing.replaceWith(item);
+      return item;
+    }
+    var after = Array.prototype.find.call(list.querySelectorAll("li[data-id]"), function (other) {
+      return Number(other.dataset.id) > payload.id;
+    });
+    list.insertBefore(item, after || list.querySelector("li[data-key]"));
+    return item;
+  }
+
+  function pendingItem(key) { return list.querySelector('li[data-key="' + key + '"]'); }
+
+  function acknowledged(key, id) {
+    queue = queue.filter(function (entry) { return entry.key !== key; });
+    var pending = pendingItem(key);
+    if (!pending) return;
+    if (document.getElementById("message-" + id)) pending.remove();
+    else {
+      pending.id = "message-" + id;
+      pending.dataset.id = id;
+      pending.removeAttribute("data-key");
+      pending.classList.remove("chat-message--pending");
+    }
+  }
+
+  function markRead(id) {
+    if (document.visibilityState === "visible") send({ type: "read", conversation: conversation, message: id });
+  }
+
+  function showReceipt(frame) {
+    if (frame.user === me) return;
+    var entry = receipts.querySelector('li[data-user="' + frame.user + '"]');
+    if (!entry) {
+      entry = document.createElement("li");
+      entry.dataset.user = frame.user;
+      receipts.append(entry);
+    }
+    var target = document.getElementById("message-" + frame.message);
+    var time = target ? target.querySelector("time").textContent : "";
+    entry.textContent = frame.name + " — ";
+    var link = document.createElement("a");
+    link.href = "#message-" + frame.message;
+    link.textContent = text.textRead.replace("{time}", time);
+    entry.append(link);
+  }
+
+  function showPresence(frame) {
+    var entry = presence.querySelector('li[data-user="' + frame.user + '"]');
+    if (frame.status === "offline") {
+      if (entry) entry.remove();
+      return;
+    }
+    if (!entry) {
+      entry = document.createElement("li");
+      entry.dataset.user = frame.user;
+      presence.append(entry);
+    }
+    entry.textContent = frame.name + " (" + (frame.status === "away" ? text.textAway : text.textOnlineUser) + ")";
+  }
+
+  function onError(frame) {
+    if (frame.code === "duplicate") return acknowledged(frame.key, frame.id);
+    if (frame.code === "rate_limited") {
+      setStatus(frame.message);
+      setTimeout(flushQueue, (frame.retry_after || 10) * 1000);
+      return;
+    }
+    if (frame.key) {
+      queue = queue.filter(function (entry) { return entry.key !== frame.key; });
+      var pending = pendingItem(frame.key);
+      if (pending) pending.querySelector(".chat-message__meta").textContent = frame.message;
+      return;
+    }
+    if (frame.code === "closed" || frame.code === "not_member") stopped = true;
+    setStatus(frame.message);
+  }
+
+  var handlers = {
+    subscribed: function () { setStatus(text.textOnline); flushQueue(); },
+    message: function (frame) {
+      place(frame);
+      if (!frame.replay || frame.id === lastId()) markRead(frame.id);
+    },
+    replayed: function () { markRead(lastId()); },
+    message_changed: place,
+    ack: function (frame) { acknowledged(frame.key, frame.id); },
+    read: showReceipt,
+    presence: showPresence,
+    typing: function (frame) {
+      typingLine.textContent = text.textTyping.replace("{name}", frame.name);
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(function () { typingLine.textContent = ""; }, 4000);
+    },
+    error: onError,
+  };
+
+  function flushQueue() {
+    queue.forEach(function (entry) {
+      send({ type: "send", conversation: conversation, body: entry.body, key: entry.key });
+    });
+  }
+
+  function connect() {
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + location.host + chat.dataset.socketPath);
+    socket.addEventListener("open", function () {
+      attempts = 0;
+      send({ type: "subscribe", conversation: conversation, last_id: lastId() });
+    });
+    socket.addEventListener("message", function (event) {
+      var frame = JSON.parse(event.data);
+      var handler = handlers[frame.type];
+      if (handler) handler(frame);
+    });
+    socket.addEventListener("close", function () {
+      socket = null;
+      if (stopped) return;
+      setStatus(text.textOffline);
+      // Exponential backoff with jitter: 1 s, 2 s, 4 s… up to 30 s.
+      var delay = Math.min(30000, 1000 * Math.pow(2, attempts)) * (0.5 + Math.random() / 2);
+      attempts += 1;
+      setTimeout(connect, delay);
+    });
+  }
+
+  list.querySelectorAll("li[data-id]").forEach(addEditButton);
+  list.addEventListener("click", function (event) {
+    var button = event.target.closest(".chat-edit");
+    if (!button) return;
+    var item = button.closest("li[data-id]");
+    var current = item.querySelector(".chat-message__body").innerText;
+    var changed = window.prompt(text.textEditPrompt, current);
+    if (changed !== null && changed.trim() && changed !== current) {
+      send({ type: "edit", message: Number(item.dataset.id), body: changed });
+    }
+  });
+
+  form.addEventListener("submit", function (event) {
+    if (fileInput && fileInput.files.length) return; // attachments go through the plain form
+    event.preventDefault();
+    var message = body.value.trim();
+    if (!message) return;
+    var entry = { key: newKey(), body: message };
+    queue.push(entry);
+    var pending = render({
+      id: 0, author: me, author_name: "", html: "", created_at: "", time: text.textQueued,
+      edited: false, deleted: false, attachments: [],
+    });
+    pending.removeAttribute("id");
+    pending.removeAttribute("data-id");
+    pending.dataset.key = entry.key;
+    pending.classList.add("chat-message--pending");
+    pending.querySelector(".chat-message__body").textContent = message;
+    removeEmptyNote();
+    list.append(pending);
+    body.value = "";
+    send({ type: "send", conversation: conversation, body: entry.body, key: entry.key });
+  });
+
+  body.addEventListener("input", function () {
+    if (Date.now() - typingSentAt > 3000) {
+      typingSentAt = Date.now();
+      send({ type: "typing", conversation: conversation });
+    }
+  });
+
+  document.addEventListener("visibilitychange", function () {
+    var visible = document.visibilityState === "visible";
+    send({ type: "presence", status: visible ? "online" : "away" });
+    if (visible) markRead(lastId());
+  });
+
+  function loadEarlier(event) {
+    if (event) event.preventDefault();
+    if (!earlier || earlier.dataset.loading) return;
+    earlier.dataset.loading = "1";
+    fetch(chat.dataset.historyUrl + "?before=" + earlier.dataset.before, { credentials: "same-origin" })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        var first = list.querySelector("li[data-id]");
+        data.messages.forEach(function (payload) {
+          if (!document.getElementById("message-" + payload.id)) list.insertBefore(render(payload), first);
+        });
+        if (data.has_earlier && data.messages.length) {
+          earlier.dataset.before = data.messages[0].id;
+          earlier.href = "?before=" + data.messages[0].id;
+          delete earlier.dataset.loading;
+        } else {
+          earlier.parentNode.remove();
+          earlier = null;
+        }
+      })
+      .catch(function () { if (earlier) delete earlier.dataset.loading; });
+  }
+
+  if (earlier) {
+    earlier.textContent = text.textEarlier;
+    earlier.addEventListener("click", loadEarlier);
+    if (window.IntersectionObserver) {
+      new IntersectionObserver(function (entries) {
+        if (entries.some(function (entry) { return entry.isIntersecting; })) loadEarlier();
+      }).observe(earlier);
+    }
+  }
+
+  connect();
+})();
