@@ -40,8 +40,10 @@ def database_restore(*, connection, source: Path) -> None:
         with _sqlite_connect(source) as dump, _sqlite_connect(connection.settings_dict["NAME"]) as live:
             dump.backup(live)
     elif connection.vendor == "postgresql":
+        # pg_restore, unlike pg_dump, ignores PGDATABASE: the database is named on the command line.
         command = ["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-password", "--exit-on-error"]
-        _run([*command, "--single-transaction", str(source)], connection=connection)
+        database = f"--dbname={connection.settings_dict['NAME']}"
+        _run([*command, "--single-transaction", database, str(source)], connection=connection)
     else:
         raise BackupError(f"Unsupported database vendor: {connection.vendor}.")
 

@@ -122,3 +122,16 @@ def test_backup_under_concurrent_writes_is_consistent(sqlite_only, source_databa
     assert 0 < dump.execute("SELECT COUNT(*) FROM load").fetchone()[0] <= written
     dump.close()
     assert errors == []
+
+
+def test_library_files_in_object_storage_are_left_out_with_a_clear_note(monkeypatch, settings, tmp_path):
+    """With an S3 bucket for documents, only MEDIA_ROOT is archived and the command says the bucket is not."""
+    from django.core.files.storage import Storage
+
+    from extranet.backup import services
+
+    monkeypatch.setattr(services, "document_storage", lambda: Storage())
+    settings.MEDIA_ROOT = str(tmp_path)
+    roots, notes = services.backup_file_roots()
+    assert roots == {"media": tmp_path}
+    assert "NOT in this archive" in notes[0]
