@@ -43,6 +43,8 @@ def test_web_and_worker_units_start_against_postgresql_and_redis(tmp_path):
     environment = {
         **{name: value for name, value in os.environ.items() if name != "TASKS_BACKEND"},
         "DATABASE_URL": f"postgres://{credentials}@{database['HOST']}:{database['PORT'] or 5432}/{database['NAME']}",
+        # Production settings: the tests' own settings would run tasks in-process, which db_worker refuses.
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "DEBUG": "0",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
