@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "agenda",
     "agenda.training",
     "extranet.sandbox",
+    "extranet.backup",
     # django-scheduler: its models and recurrence engine; its views, templates and feeds are not used.
     "schedule",
     # haystack before Wagtail: both ship an `update_index` command and the first app wins.

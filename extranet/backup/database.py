@@ -1,0 +1,98 @@
+"""Consistent database dumps and their restoration: SQLite's online backup API, or pg_dump / pg_restore.
+
+Each function takes a Django database wrapper (`django.db.connection` in the commands), so that the tests
+can aim them at a scratch database. PostgreSQL tools get their connection settings through the libpq
+environment variables (the password never appears on a command line) and run without a shell.
+"""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+from .errors import BackupError
+
+DUMP_NAMES = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
+
+
+def dump_name(*, connection) -> str:
+    if connection.vendor not in DUMP_NAMES:
+        raise BackupError(f"Unsupported database vendor: {connection.vendor}.")
+    return DUMP_NAMES[connection.vendor]
+
+
+def database_dump(*, connection, target: Path) -> None:
+    """Write a consistent copy of the whole database to `target`, while other processes keep writing."""
+    if connection.vendor == "sqlite":
+        _sqlite_dump(connection=connection, target=target)
+    elif connection.vendor == "postgresql":
+        _run(["pg_dump", "--format=custom", "--no-password", f"--file={target}"], connection=connection)
+    else:
+        raise BackupError(f"Unsupported database vendor: {connection.vendor}.")
+
+
+def database_restore(*, connection, source: Path) -> None:
+    """Replace the whole content of the configured database by the dump `source`."""
+    connection.close()
+    if connection.vendor == "sqlite":
+        _sqlite_check(source)
+        with _sqlite_connect(source) as dump, _sqlite_connect(connection.settings_dict["NAME"]) as live:
+            dump.backup(live)
+    elif connection.vendor == "postgresql":
+        # pg_restore, unlike pg_dump, ignores PGDATABASE: the database is named on the command line.
+        command = ["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-password", "--exit-on-error"]
+        database = f"--dbname={connection.settings_dict['NAME']}"
+        _run([*command, "--single-transaction", database, str(source)], connection=connection)
+    else:
+        raise BackupError(f"Unsupported database vendor: {connection.vendor}.")
+
+
+def _sqlite_dump(*, connection, target: Path) -> None:
+    # One step (pages=-1) reads every page under a single read transaction: a snapshot, even under WAL writers.
+    connection.ensure_connection()
+    with _sqlite_connect(target) as copy:
+        connection.connection.backup(copy, pages=-1)
+    _sqlite_check(target)
+
+
+def _sqlite_check(path: Path) -> None:
+    with _sqlite_connect(path) as database:
+        result = database.execute("PRAGMA integrity_check").fetchone()[0]
+    if result != "ok":
+        raise BackupError(f"The SQLite database {path} fails its integrity check: {result}")
+
+
+class _sqlite_connect:
+    """A sqlite3 connection closed on exit (sqlite3's own context manager only commits)."""
+
+    def __init__(self, path):
+        self.database = sqlite3.connect(path)
+
+    def __enter__(self):
+        return self.database
+
+    def __exit__(self, *exc_info):
+        self.database.close()
+
+
+def _run(command: list[str], *, connection) -> None:
+    if shutil.which(command[0]) is None:
+        raise BackupError(f"{command[0]} is not installed (Debian: apt install postgresql-client).")
+    result = subprocess.run(command, env=_libpq_environment(connection.settings_dict), capture_output=True, text=True)  # noqa: S603
+    if result.returncode != 0:
+        raise BackupError(f"{command[0]} failed ({result.returncode}): {result.stderr.strip()}")
+
+
+def _libpq_environment(settings_dict: dict) -> dict:
+    environment = dict(os.environ)
+    variables = {
+        "PGDATABASE": settings_dict.get("NAME"),
+        "PGHOST": settings_dict.get("HOST"),
+        "PGPORT": settings_dict.get("PORT"),
+        "PGUSER": settings_dict.get("USER"),
+        "PGPASSWORD": settings_dict.get("PASSWORD"),
+        "PGSSLMODE": settings_dict.get("OPTIONS", {}).get("sslmode"),
+    }
+    environment.update({name: str(value) for name, value in variables.items() if value})
+    return environment
