@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from extranet.organisations.models import OrganisationKind, Role
 
@@ -10,7 +11,7 @@ from .selectors import broadcast_scope_of_senders
 
 class BroadcastForm(forms.Form):
     sender = forms.ModelChoiceField(label=_("On behalf of"), queryset=None, empty_label=None)
-    subject = forms.CharField(label=_("Subject"), max_length=150)
+    subject = forms.CharField(label=pgettext_lazy("email", "Subject"), max_length=150)
     body = forms.CharField(
         label=_("Message"),
         widget=forms.Textarea(attrs={"rows": 6}),

@@ -1,9 +1,9 @@
 """The forum pages run as many queries with little or much data, within machina's own measured budgets.
 
 machina's figures (17 for a topic page, 26 for posting) count its own queries; the site adds the same few to
-every request (session load and save, the user, its two-factor checks, the header's admin link and notification
-bell), which
-`_forum_queries` leaves out of the budget, though not out of the equality checks.
+every request (session load and save, the user, its two-factor checks, the header's admin link, notification
+bell and unread messages), which `_forum_queries` leaves out of the budget, though not out of the equality
+checks.
 """
 
 from django.db import connection
@@ -24,6 +24,7 @@ SITE_WIDE = (
     "auth_permission",
     "SAVEPOINT",
     "notifications_notification",
+    "messaging_",
 )
 
 

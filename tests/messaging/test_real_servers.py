@@ -3,6 +3,7 @@
 import asyncio
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from websockets.asyncio.client import connect
@@ -79,10 +80,17 @@ def test_live_delivery_receipts_resume_and_offline_queue(live_data):
         return first, receipt, replayed, duplicate
 
     with uvicorn_servers(database=live_data["path"]) as (port,):
-        first, receipt, replayed, duplicate = asyncio.run(scenario(port))
+        first, receipt, replayed, duplicate = run_apart(scenario(port))
     assert first["html"] == "Bonjour" and receipt["message"] == first["id"]
     assert [message["html"] for message in replayed] == ["En route", "Tu es là ?"]
     assert duplicate["code"] == "duplicate" and duplicate["id"] == replayed[0]["id"]
+
+
+def run_apart(coroutine):
+    """Run the clients' coroutine in a thread of its own: the browser tests' Playwright keeps an event loop
+    running in the main thread, where `asyncio.run` would refuse."""
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        return executor.submit(asyncio.run, coroutine).result()
 
 
 def _redis_url():
@@ -111,5 +119,5 @@ def test_two_server_processes_share_messages_through_redis(live_data):
             return await frame(bob, "message")
 
     with uvicorn_servers(database=live_data["path"], count=2, redis_url=url) as ports:
-        received = asyncio.run(scenario(*ports))
+        received = run_apart(scenario(*ports))
     assert received["html"] == "Via Redis"
