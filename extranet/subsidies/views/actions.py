@@ -4,6 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .. import services
 from ..forms import CommentForm, GrantForm, PaymentForm, RefuseForm, RequestDocumentsForm
@@ -34,7 +35,13 @@ ACTIONS = {
         _("Start the review"),
         _("The application is under review."),
     ),
-    "grant": Action(GrantForm, services.application_grant, Status.GRANTED, _("Grant"), _("The subsidy is granted.")),
+    "grant": Action(
+        GrantForm,
+        services.application_grant,
+        Status.GRANTED,
+        pgettext_lazy("subsidy action", "Grant"),
+        _("The subsidy is granted."),
+    ),
     "refuse": Action(
         RefuseForm, services.application_refuse, Status.REFUSED, _("Refuse"), _("The application is refused.")
     ),
