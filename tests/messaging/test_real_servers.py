@@ -6,6 +6,7 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from django.db import connection
 from websockets.asyncio.client import connect
 
 from extranet.messaging import services
@@ -17,6 +18,8 @@ pytestmark = pytest.mark.real_servers
 @pytest.fixture
 def live_data(transactional_db, tmp_path):
     """Two colleagues with their sessions and a direct conversation, in a database file the servers share."""
+    if connection.vendor != "sqlite":
+        pytest.skip("The servers share an SQLite copy of the test database: the suite's SQLite run covers them.")
     (alice, alice_key), (bob, bob_key) = (user_with_session(email=f"{name}@commune.test") for name in ("alice", "bob"))
     conversation = services.conversation_create_direct(user=alice, other=bob)
     path = database_copy(tmp_path / "db.sqlite3")
