@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
-from wagtail.contrib.routable_page.models import path, re_path
+from wagtail.contrib.routable_page.models import re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from extranet.public.listing import paginate, query_string_without_page
+from extranet.public.listing import ListingFeedMixin, paginate, query_string_without_page
 from extranet.public.pages import CacheableForAnonymousMixin, OrganisationSectionPage, PublicIndexPage
 
 from .choices import Recurrence
@@ -30,8 +30,10 @@ RATE_MESSAGE = _("A rate is a percentage between 0 and 100.")
 RESERVED_SLUGS = {"flux"}
 
 
-class AidListingMixin:
+class AidListingMixin(ListingFeedMixin):
     """What the index and the sections share: the faceted, paginated listing and its Atom feed (cacheable too)."""
+
+    feed_class = "extranet.aids.feeds.AidFeed"
 
     lists_providers = False
 
@@ -52,12 +54,6 @@ class AidListingMixin:
             filters=query_string_without_page(request),
         )
         return context
-
-    @path("flux/", name="feed")
-    def feed(self, request):
-        from .feeds import AidFeed
-
-        return AidFeed(page=self)(request)
 
 
 class AidIndexPage(AidListingMixin, PublicIndexPage):

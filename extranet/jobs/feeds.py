@@ -13,7 +13,7 @@ class JobOfferFeed(ListingPageFeed):
     def items(self, page):
         from .selectors import job_offer_feed_items
 
-        return job_offer_feed_items(offers=page.listed_offers())
+        return job_offer_feed_items(offers=page.listed_items())
 
     def item_description(self, item):
         return _("%(place)s · %(category)s · %(contract)s · apply by %(deadline)s") % {

@@ -13,12 +13,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from extranet.public.listing import paginate, query_string_without_page
+from extranet.public.listing import FilteredListingMixin
 from extranet.public.pages import CacheableForAnonymousMixin, OrganisationSectionPage, PublicIndexPage
 
 from .choices import Category, ContractType, JobFamily, WorkingTime
@@ -30,34 +29,16 @@ FULL_TIME_HOURS = Decimal(35)
 RESERVED_SLUGS = {"flux"}
 
 
-class JobListingMixin:
-    """What the index and the sections share: the filtered, paginated open offers and their Atom feed (cacheable)."""
+class JobListingMixin(FilteredListingMixin):
+    """The job board and its sections list the offers still open, newest first."""
 
-    filters_organisations = False
+    filterset_class = "extranet.jobs.filters.JobOfferFilter"
+    feed_class = "extranet.jobs.feeds.JobOfferFeed"
 
-    def listed_offers(self):
-        raise NotImplementedError
+    def listing_queryset(self, items):
+        from .selectors import job_offer_list_open
 
-    def get_context(self, request, *args, **kwargs):
-        from .filters import JobOfferFilter
-        from .selectors import job_offer_list_open, job_offer_organisations
-
-        context = super().get_context(request, *args, **kwargs)
-        offers = job_offer_list_open(offers=self.listed_offers())
-        organisations = job_offer_organisations(offers=offers) if self.filters_organisations else None
-        filterset = JobOfferFilter(request.GET or None, queryset=offers, organisations=organisations)
-        context.update(
-            filterset=filterset,
-            page_obj=paginate(request, filterset.qs),
-            filters=query_string_without_page(request),
-        )
-        return context
-
-    @path("flux/", name="feed")
-    def feed(self, request):
-        from .feeds import JobOfferFeed
-
-        return JobOfferFeed(page=self)(request)
+        return job_offer_list_open(offers=items)
 
 
 class JobIndexPage(JobListingMixin, PublicIndexPage):
@@ -73,7 +54,7 @@ class JobIndexPage(JobListingMixin, PublicIndexPage):
     def feed_title(self):
         return self.title
 
-    def listed_offers(self):
+    def listed_items(self):
         from .selectors import job_offer_list_public
 
         return job_offer_list_public()
@@ -94,7 +75,7 @@ class JobSectionPage(JobListingMixin, OrganisationSectionPage):
     def feed_title(self):
         return _("Job offers of %(name)s") % {"name": self.title}
 
-    def listed_offers(self):
+    def listed_items(self):
         from .selectors import job_offer_list_public
 
         return job_offer_list_public(section=self)

@@ -24,12 +24,5 @@ def job_offer_list_open(*, offers: QuerySet, today=None) -> QuerySet:
     )
 
 
-def job_offer_organisations(*, offers: QuerySet) -> list[tuple[str, str]]:
-    """The (slug, name) of the organisations that have one of these offers, for the employer filter."""
-    return list(
-        offers.order_by("organisation__name").values_list("organisation__slug", "organisation__name").distinct()
-    )
-
-
 def job_offer_feed_items(*, offers: QuerySet) -> QuerySet:
     return job_offer_list_open(offers=offers)[:FEED_SIZE]

@@ -14,7 +14,7 @@ class ProcurementNoticeFeed(ListingPageFeed):
     def items(self, page):
         from .selectors import procurement_notice_feed_items
 
-        return procurement_notice_feed_items(notices=page.listed_notices())
+        return procurement_notice_feed_items(notices=page.listed_items())
 
     def item_description(self, item):
         return _("%(nature)s · %(procedure)s · CPV %(cpv)s · offers by %(deadline)s") % {

@@ -11,14 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import path, re_path
+from wagtail.contrib.routable_page.models import re_path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from extranet.notices.validators import validate_notice_document
-from extranet.public.listing import paginate, query_string_without_page
+from extranet.public.listing import FilteredListingMixin
 from extranet.public.pages import CacheableForAnonymousMixin, OrganisationSectionPage, PublicIndexPage
 
 from .choices import Nature, PlaceCodeType, Procedure
@@ -31,34 +31,16 @@ RESERVED_SLUGS = {"flux"}
 AMOUNT = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(0)]}
 
 
-class ProcurementListingMixin:
-    """What the index and the sections share: the filtered, paginated notices and the feed of the open ones."""
+class ProcurementListingMixin(FilteredListingMixin):
+    """The notices and their sections list open and closed notices, newest first; the feed has the open ones."""
 
-    filters_organisations = False
+    filterset_class = "extranet.procurement.filters.ProcurementNoticeFilter"
+    feed_class = "extranet.procurement.feeds.ProcurementNoticeFeed"
 
-    def listed_notices(self):
-        raise NotImplementedError
+    def listing_queryset(self, items):
+        from .selectors import procurement_notice_listing
 
-    def get_context(self, request, *args, **kwargs):
-        from .filters import ProcurementNoticeFilter
-        from .selectors import procurement_notice_listing, procurement_notice_organisations
-
-        context = super().get_context(request, *args, **kwargs)
-        notices = procurement_notice_listing(notices=self.listed_notices())
-        organisations = procurement_notice_organisations(notices=notices) if self.filters_organisations else None
-        filterset = ProcurementNoticeFilter(request.GET or None, queryset=notices, organisations=organisations)
-        context.update(
-            filterset=filterset,
-            page_obj=paginate(request, filterset.qs),
-            filters=query_string_without_page(request),
-        )
-        return context
-
-    @path("flux/", name="feed")
-    def feed(self, request):
-        from .feeds import ProcurementNoticeFeed
-
-        return ProcurementNoticeFeed(page=self)(request)
+        return procurement_notice_listing(notices=items)
 
 
 class ProcurementIndexPage(ProcurementListingMixin, PublicIndexPage):
@@ -74,7 +56,7 @@ class ProcurementIndexPage(ProcurementListingMixin, PublicIndexPage):
     def feed_title(self):
         return self.title
 
-    def listed_notices(self):
+    def listed_items(self):
         from .selectors import procurement_notice_list_public
 
         return procurement_notice_list_public()
@@ -102,7 +84,7 @@ class ProcurementSectionPage(ProcurementListingMixin, OrganisationSectionPage):
     def feed_title(self):
         return _("Procurement notices of %(name)s") % {"name": self.title}
 
-    def listed_notices(self):
+    def listed_items(self):
         from .selectors import procurement_notice_list_public
 
         return procurement_notice_list_public(section=self)

@@ -37,13 +37,6 @@ def procurement_notice_list_open(*, notices: QuerySet) -> QuerySet:
     return notices.filter(procurement_notice_open_q()).select_related("organisation")
 
 
-def procurement_notice_organisations(*, notices: QuerySet) -> list[tuple[str, str]]:
-    """The (slug, name) of the organisations that have one of these notices, for the buyer filter."""
-    return list(
-        notices.order_by("organisation__name").values_list("organisation__slug", "organisation__name").distinct()
-    )
-
-
 def procurement_notice_feed_items(*, notices: QuerySet) -> QuerySet:
     return procurement_notice_list_open(notices=notices).order_by("-first_published_at", "title")[:FEED_SIZE]
 
