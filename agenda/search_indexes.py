@@ -12,6 +12,8 @@ class EventIndex(SearchDocument, indexes.Indexable):
 
     search_kind = "event"
     search_kind_label = _("Event")
+    # Training sessions are agenda events with a kind of their own in results and facets.
+    training_kind = "training"
 
     text = indexes.CharField(document=True)
 
@@ -28,6 +30,12 @@ class EventIndex(SearchDocument, indexes.Indexable):
         # A training session is found by the word "formation" too (the index is built in French).
         kind = [str(_("Training session")), event.training.prerequisites] if hasattr(event, "training") else []
         return "\n".join([event.title, event.description, obj.place, obj.organisation.name, *kind])
+
+    def prepare_kind(self, obj):
+        return self.training_kind if hasattr(obj.event, "training") else self.search_kind
+
+    def kind_labels(self):
+        return {**super().kind_labels(), self.training_kind: _("Training session")}
 
     def prepare_title(self, obj):
         return obj.event.title

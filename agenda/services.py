@@ -308,6 +308,10 @@ def event_update(
 
     `attachments` replace the event's documents; None leaves them as they are.
     """
+    if hasattr(event, "training"):
+        from agenda.training.services import session_refuse_recurrence
+
+        session_refuse_recurrence(recurrence)
     fields = _clean_event(
         title=title,
         start=start,

@@ -5,14 +5,15 @@ from django.db.models.functions import Lower
 from django.http import Http404
 
 from extranet.organisations.models import Membership, Organisation, OrganisationKind
+from extranet.organisations.selectors import real_organisations
 
 from .models import PeopleImport, PersonCard, Service
 from .visibility import Viewer, person_card_visible_fields
 
 
 def organisation_directory_list(*, kind: str = "", epci: str = "", query: str = ""):
-    """Every organisation with its directory entry and parent, in one query, narrowed by the filters."""
-    organisations = Organisation.objects.select_related("parent", "directory_profile").order_by("name")
+    """Every organisation (training sandboxes aside) with its directory entry and parent, in one query, filtered."""
+    organisations = real_organisations().select_related("parent", "directory_profile").order_by("name")
     if kind:
         organisations = organisations.filter(kind=kind)
     if epci:
@@ -28,10 +29,10 @@ def epci_list():
     return Organisation.objects.filter(kind=OrganisationKind.EPCI).order_by("name").only("name", "slug")
 
 
-def organisation_directory_get(*, slug: str) -> Organisation:
-    """An organisation's directory page is public; Http404 if it does not exist."""
+def organisation_directory_get(*, slug: str, viewer: Viewer) -> Organisation:
+    """An organisation's directory page is public, a training sandbox's only to its own people; else Http404."""
     organisation = (
-        Organisation.objects.select_related("parent", "directory_profile")
+        Organisation.objects.select_related("parent", "directory_profile", "training_sandbox")
         .prefetch_related(
             Prefetch("children", queryset=Organisation.objects.order_by("name").only("name", "slug", "parent"))
         )
@@ -39,6 +40,9 @@ def organisation_directory_get(*, slug: str) -> Organisation:
         .first()
     )
     if organisation is None:
+        raise Http404
+    sandbox = getattr(organisation, "training_sandbox", None)
+    if sandbox is not None and not (viewer.is_superuser or organisation.pk in viewer.organisation_ids):
         raise Http404
     return organisation
 

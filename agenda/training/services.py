@@ -51,7 +51,8 @@ def _clean_session(*, user, capacity, audience_roles, audience_kinds, registrati
     }
 
 
-def _refuse_recurrence(recurrence) -> None:
+def session_refuse_recurrence(recurrence) -> None:
+    """A session's seats and attendance are for one course: its event never repeats."""
     if recurrence is not None:
         raise ValidationError(
             _(
@@ -79,7 +80,7 @@ def session_create(
     **event_fields,
 ) -> TrainingSession:
     """Add a training session to the calendar: its agenda event (never repeating) and its seats, in one go."""
-    _refuse_recurrence(recurrence)
+    session_refuse_recurrence(recurrence)
     event = agenda_services.event_create(calendar=calendar, organisation=organisation, user=user, **event_fields)
     fields = _clean_session(
         user=user,
@@ -116,7 +117,7 @@ def session_update(
     **event_fields,
 ) -> TrainingSession:
     """Change a session and its event; more seats call the first people of the waiting list, in order."""
-    _refuse_recurrence(recurrence)
+    session_refuse_recurrence(recurrence)
     session = _locked(session)
     event = agenda_services.event_update(event=session.event, user=user, **event_fields)
     fields = _clean_session(

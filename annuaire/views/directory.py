@@ -31,8 +31,8 @@ def organisation_list(request):
 
 
 def organisation_detail(request, slug):
-    organisation = selectors.organisation_directory_get(slug=slug)
     viewer = directory_viewer(user=request.user)
+    organisation = selectors.organisation_directory_get(slug=slug, viewer=viewer)
     profile = getattr(organisation, "directory_profile", None)
     page_obj = paginate(request, selectors.person_directory_list(viewer=viewer, organisation=organisation))
     context = {
@@ -47,8 +47,8 @@ def organisation_detail(request, slug):
 
 
 def org_chart(request, slug, printable=False):
-    organisation = selectors.organisation_directory_get(slug=slug)
     viewer = directory_viewer(user=request.user)
+    organisation = selectors.organisation_directory_get(slug=slug, viewer=viewer)
     roots, nodes = selectors.service_tree(organisation=organisation)
     cards = selectors.person_directory_list(viewer=viewer, organisation=organisation).filter(service__isnull=False)
     for entry in selectors.person_entries(viewer=viewer, cards=cards):

@@ -20,8 +20,8 @@ def person_vcard(request, card_id):
 
 def organisation_vcards(request, slug):
     """Every card of the organisation the viewer may see, with the organisation's own card first."""
-    organisation = selectors.organisation_directory_get(slug=slug)
     viewer = directory_viewer(user=request.user)
+    organisation = selectors.organisation_directory_get(slug=slug, viewer=viewer)
     profile = getattr(organisation, "directory_profile", None)
     parts = [
         vcard.organisation_vcard(

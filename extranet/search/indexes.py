@@ -33,6 +33,10 @@ class SearchDocument(indexes.SearchIndex):
     def prepare_kind(self, obj) -> str:
         return self.search_kind
 
+    def kind_labels(self) -> dict[str, str]:
+        """The kinds this index writes, with their labels: one, unless `prepare_kind` tells items apart."""
+        return {self.search_kind: self.search_kind_label}
+
     def prepare_title_auto(self, obj) -> str:
         return self.prepared_data["title"]
 

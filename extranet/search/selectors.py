@@ -46,8 +46,10 @@ def search_audiences_for(*, user) -> list[str]:
 
 def search_kind_labels() -> dict[str, str]:
     """Each indexed kind and its label, in the order the indexes were registered."""
-    indexes = connections["default"].get_unified_index().get_indexes().values()
-    return {index.search_kind: index.search_kind_label for index in indexes}
+    labels = {}
+    for index in connections["default"].get_unified_index().get_indexes().values():
+        labels.update(index.kind_labels())
+    return labels
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,20 @@ def test_a_sandbox_stays_off_the_public_site(commune, member, trainee, sandbox):
     assert commune in organisation_public_list()
 
 
+def test_a_sandbox_is_in_the_directory_of_its_trainees_only(client, commune, member, sandbox, trainee):
+    """The directory lists the commune, not the practice organisation, whose page only its trainees open."""
+    page = f"/annuaire/organisations/{sandbox.organisation.slug}/"
+    listing = client.get("/annuaire/").content.decode()
+
+    assert commune.name in listing
+    assert sandbox.organisation.name not in listing
+    assert client.get(page).status_code == 404
+    client.force_login(member)
+    assert client.get(page).status_code == 404
+    client.force_login(trainee)
+    assert client.get(page).status_code == 200
+
+
 def test_a_trainees_search_finds_their_sandbox_but_no_real_private_or_shared_item(
     search_index, commune, editor, member, trainer
 ):

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import override
 
+from agenda import services as agenda_services
 from agenda.training import services
 from agenda.training.models import Registration, RegistrationStatus
 from tests.agenda.factories import shared_calendar
@@ -135,3 +136,19 @@ def test_more_seats_promote_the_waiting_list(session, commune, member, colleague
     assert statuses == ["registered", "registered", "registered", "waiting"]
     with override("fr"), pytest.raises(ValidationError, match="ne se répète pas"):
         services.session_update(session=session, user=editor, capacity=3, recurrence=object(), **fields)
+
+
+def test_the_agenda_refuses_to_make_a_session_repeat(session, editor):
+    """Changing a session's event through the agenda's own service cannot give it a repetition either."""
+    event = session.event
+    with override("fr"), pytest.raises(ValidationError, match="ne se répète pas"):
+        agenda_services.event_update(
+            event=event,
+            user=editor,
+            title=event.title,
+            start=event.start,
+            end=event.end,
+            recurrence=agenda_services.Recurrence(frequency="WEEKLY", count=3),
+        )
+    event.refresh_from_db()
+    assert event.rule is None
