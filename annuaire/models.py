@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from treebeard.mp_tree import MP_Node
 
 from extranet.organisations.models import Organisation
@@ -131,7 +132,7 @@ class ImportStatus(models.TextChoices):
     CHECKING = "checking", _("Checking the file")
     CHECKED = "checked", _("Checked")
     IMPORTING = "importing", _("Importing")
-    DONE = "done", _("Imported")
+    DONE = "done", pgettext_lazy("people import status", "Imported")
     REPLACED = "replaced", _("Replaced by a newer file")
     EXPIRED = "expired", _("Not confirmed in time")
     FAILED = "failed", _("Failed")

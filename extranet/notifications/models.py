@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .kinds import KINDS, Delivery
 
@@ -15,7 +16,7 @@ class Notification(models.Model):
     kind = models.CharField(_("kind"), max_length=40, choices=KIND_CHOICES)
     title = models.CharField(_("title"), max_length=200)
     url = models.CharField(_("link"), max_length=500, blank=True)
-    body = models.CharField(_("summary"), max_length=500, blank=True)
+    body = models.CharField(pgettext_lazy("notification", "summary"), max_length=500, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -42,7 +43,9 @@ class NotificationPreference(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
     )
     kind = models.CharField(_("kind"), max_length=40, choices=KIND_CHOICES)
-    delivery = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices)
+    delivery = models.CharField(
+        pgettext_lazy("notification preference", "delivery"), max_length=10, choices=Delivery.choices
+    )
 
     class Meta:
         verbose_name = _("notification preference")

@@ -11,7 +11,7 @@ from .selectors import procurement_notice_open_q
 
 ANY = pgettext_lazy("procurement filter", "Any")
 OPEN, CLOSED = "ouvert", "cloture"
-STATUSES = [(OPEN, _("Open")), (CLOSED, _("Closed"))]
+STATUSES = [(OPEN, _("Open")), (CLOSED, pgettext_lazy("procurement notice", "Closed"))]
 
 
 class ProcurementNoticeFilter(django_filters.FilterSet):

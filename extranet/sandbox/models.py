@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 MAX_TRAINEES = 50
 MAX_LIFETIME_DAYS = 30
@@ -31,7 +32,7 @@ class Sandbox(models.Model):
     )
     trainee_count = models.PositiveSmallIntegerField(_("number of trainees"))
     expires_at = models.DateTimeField(_("expires at"))
-    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    created_at = models.DateTimeField(pgettext_lazy("sandbox", "created at"), default=timezone.now, editable=False)
     reset_at = models.DateTimeField(_("last reset at"), null=True, blank=True)
 
     class Meta:

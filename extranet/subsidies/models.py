@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 AMOUNT = {"max_digits": 14, "decimal_places": 2}
 POSITIVE = [MinValueValidator(0)]
@@ -23,7 +24,7 @@ class Status(models.TextChoices):
     GRANTED = "granted", _("Granted")
     REFUSED = "refused", _("Refused")
     PAID = "paid", _("Payments recorded")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("subsidy application status", "Closed")
 
 
 class Nature(models.TextChoices):
