@@ -33,6 +33,21 @@ def test_compiled_catalogue_matches_the_sources(catalogue):
     assert {key: compiled.get(key) for key in source} == source
 
 
+def test_apps_translate_a_shared_string_alike():
+    """Django merges the catalogues, so one string (in one context) translated two ways shows the wrong one somewhere.
+
+    A word meaning different things in two apps takes a context (`pgettext`, `{% translate "…" context "…" %}`).
+    """
+    translations = {}
+    for catalogue in CATALOGUES:
+        for entry in polib.pofile(catalogue).translated_entries():
+            key = (entry.msgctxt, entry.msgid, entry.msgid_plural)
+            french = entry.msgstr or tuple(sorted(entry.msgstr_plural.items()))
+            translations.setdefault(key, {})[french] = catalogue.relative_to(BASE_DIR)
+    clashes = {key: found for key, found in translations.items() if len(found) > 1}
+    assert clashes == {}
+
+
 @pytest.mark.django_db
 def test_pages_are_french_by_default(client):
     """A visitor without a language preference gets the French interface."""
