@@ -119,6 +119,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "extranet.accounts.middleware.TwoFactorMiddleware",
+    "extranet.organisations.middleware.OrganisationSpaceAdminMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "machina.apps.forum_permission.middleware.ForumPermissionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
