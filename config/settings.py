@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "forums.machina_apps.forum_attachments",
     "forums.machina_apps.forum_polls",
     "forums.machina_apps.forum_tracking",
+    "forums.machina_apps.forum_feeds",
     "machina",
     "machina.apps.forum",
     "machina.apps.forum_conversation",
