@@ -153,3 +153,54 @@ def space_article_list(*, space):
     from .pages import SpaceArticlePage
 
     return SpaceArticlePage.objects.child_of(space).live().order_by("-first_published_at")
+
+
+def space_tree_paths(*, user) -> tuple[str | None, list[str]]:
+    """The spaces index's tree path and the tree paths of the user's own spaces, to hide the other spaces.
+
+    Wagtail's admin shows a page's title in views that check no permission (the explorer's header, the move
+    confirmation, the page chooser, the bulk actions' confirmation); the private spaces of other organisations
+    must not show there.
+    """
+    from .pages import OrganisationSpacePage, SpacesIndexPage
+
+    index_path = SpacesIndexPage.objects.values_list("path", flat=True).first()
+    own = OrganisationSpacePage.objects.filter(organisation_id__in=list(user_roles(user=user))).values_list(
+        "path", flat=True
+    )
+    return index_path, list(own)
+
+
+def page_is_in_foreign_space(*, user, page) -> bool:
+    """Whether the page is (or is under) the private space of an organisation the user is not a member of."""
+    if user.is_superuser:
+        return False
+    index_path, own = space_tree_paths(user=user)
+    if index_path is None or not page.path.startswith(index_path) or len(page.path) <= len(index_path):
+        return False
+    return not any(page.path.startswith(path) for path in own)
+
+
+def pages_outside_foreign_spaces(*, user, pages):
+    """The pages of a queryset, less those in the private spaces of organisations the user is not a member of."""
+    from django.db.models import Q
+
+    if user.is_superuser:
+        return pages
+    index_path, own = space_tree_paths(user=user)
+    if index_path is None:
+        return pages
+    inside_spaces = Q(path__startswith=index_path) & Q(depth__gt=len(index_path) // 4)
+    for path in own:
+        inside_spaces &= ~Q(path__startswith=path)
+    return pages.exclude(inside_spaces)
+
+
+def admin_page_get_for_user(*, user, page_id):
+    """A page of the Wagtail admin's URLs; Http404 for a missing one and for one of another organisation's space."""
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=page_id).only("path", "depth").first()
+    if page is None or page_is_in_foreign_space(user=user, page=page):
+        raise Http404
+    return page

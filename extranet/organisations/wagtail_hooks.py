@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Organisation
+from .selectors import pages_outside_foreign_spaces
 from .services import organisation_provision
 
 
@@ -50,3 +51,15 @@ def hide_group_restricted_pages(page, request, serve_args, serve_kwargs):
     for restriction in page.get_view_restrictions():
         if restriction.restriction_type == PageViewRestriction.GROUPS and not restriction.accept_request(request):
             raise Http404
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_foreign_spaces_from_the_chooser(pages, request):
+    """The page chooser (its lists and its search) offers no page of another organisation's private space."""
+    return pages_outside_foreign_spaces(user=request.user, pages=pages)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_foreign_spaces_from_the_explorer(parent_page, pages, request):
+    """The explorer's search lists no page of another organisation's private space either."""
+    return pages_outside_foreign_spaces(user=request.user, pages=pages)
