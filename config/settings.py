@@ -266,7 +266,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "extranet.backup.storage.SnapshotSafeFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if env.bool("STATIC_MANIFEST", default=not DEBUG)
@@ -274,6 +274,9 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# The lock that holds file deletions while a backup fixes its snapshot (extranet/backup/locks.py): a path
+# every process of the instance (web, worker, cron, backup) can open, on local disk.
+FILES_LOCK_PATH = env.path("FILES_LOCK_PATH", default=VAR_DIR / "files.lock")
 
 # Shared documents: files outside MEDIA_ROOT (never served by the media route), or in a private S3 bucket.
 DOCUMENTS_ROOT = env.path("DOCUMENTS_ROOT", default=VAR_DIR / "documents")

@@ -15,6 +15,7 @@ os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="territoires-media-"
 os.environ.setdefault("SMS_BACKEND", "extranet.broadcast.sms.backends.filebased.SmsBackend")
 os.environ.setdefault("SMS_FILE_PATH", tempfile.mkdtemp(prefix="territoires-sms-"))
 os.environ.setdefault("DOCUMENTS_ROOT", tempfile.mkdtemp(prefix="territoires-documents-"))
+os.environ.setdefault("FILES_LOCK_PATH", os.path.join(tempfile.mkdtemp(prefix="territoires-locks-"), "files.lock"))
 
 from config.settings import *  # noqa: E402, F403
 

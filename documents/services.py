@@ -462,3 +462,55 @@ def bin_purge(*, now=None) -> int:
         count += 1
     Folder.objects.filter(deleted_at__lt=limit).delete()
     return count
+
+
+# Orphan files.
+
+# A younger file may belong to an upload whose transaction is still open (its row not yet committed).
+ORPHAN_GRACE = timedelta(hours=1)
+
+
+def _storage_file_names(storage, folder: str = ""):
+    directories, names = storage.listdir(folder)
+    for name in names:
+        yield f"{folder}/{name}" if folder else name
+    for directory in directories:
+        yield from _storage_file_names(storage, f"{folder}/{directory}" if folder else directory)
+
+
+def _same_storage(one, other) -> bool:
+    return one is other or (type(one) is type(other) and one.deconstruct() == other.deconstruct())
+
+
+def _referenced_names(storage) -> set[str]:
+    """Every file name that a file field of any model stored in the library storage holds."""
+    from django.apps import apps
+    from django.db.models import FileField
+
+    names = set()
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, FileField) and _same_storage(field.storage, storage):
+                names.update(model._default_manager.exclude(**{field.name: ""}).values_list(field.name, flat=True))
+    return names
+
+
+def storage_orphans_sweep(*, older_than: timedelta = ORPHAN_GRACE, now=None) -> list[str]:
+    """Delete the files of the library storage that no row names, once older than `older_than`; return them.
+
+    A file is written before the row naming it is committed: a process killed in between (a crash, an OOM
+    kill, a deployment) leaves the file alone. The library, the messaging attachments and the directory's
+    photos share this storage, so every file field stored there counts. Files are listed before the rows are
+    read, so a row committed meanwhile keeps its file.
+    """
+    storage = document_storage()
+    limit = (now or timezone.now()) - older_than
+    try:
+        candidates = [name for name in _storage_file_names(storage) if storage.get_modified_time(name) <= limit]
+    except FileNotFoundError:
+        return []  # the storage's directory does not exist yet: nothing was ever stored
+    referenced = _referenced_names(storage)
+    orphans = [name for name in candidates if name not in referenced]
+    for name in orphans:
+        storage.delete(name)
+    return orphans

@@ -4,14 +4,16 @@ The storage is the `documents` entry of STORAGES (local disk under DOCUMENTS_ROO
 with django-storages by settings); files are only read through the permission-checking views.
 """
 
-from django.core.files.storage import FileSystemStorage, Storage, storages
+from django.core.files.storage import Storage, storages
+
+from extranet.backup.storage import SnapshotSafeFileSystemStorage
 
 
 def document_storage() -> Storage:
     return storages["documents"]
 
 
-class PrivateFileSystemStorage(FileSystemStorage):
+class PrivateFileSystemStorage(SnapshotSafeFileSystemStorage):
     """Local disk without any URL: a library file is only ever read by the views."""
 
     def url(self, name):

@@ -22,14 +22,58 @@ def dump_name(*, connection) -> str:
     return DUMP_NAMES[connection.vendor]
 
 
+class DatabaseSnapshot:
+    """A point in time of the whole database, fixed on entering, that `dump` writes out later.
+
+    The backup fixes it while it holds the file lock (see `locks.py`), then dumps at leisure: other processes
+    keep writing meanwhile, and the dump shows none of their later changes. SQLite: a read transaction of a
+    connection of its own (WAL: writers go on), from which the online backup API copies. PostgreSQL: a
+    REPEATABLE READ transaction whose exported snapshot pg_dump reuses (`--snapshot`).
+    """
+
+    def __init__(self, *, connection):
+        if connection.vendor not in DUMP_NAMES:
+            raise BackupError(f"Unsupported database vendor: {connection.vendor}.")
+        self.connection, self.held, self.snapshot_id = connection, None, None
+
+    def __enter__(self):
+        settings_dict = self.connection.settings_dict
+        if self.connection.vendor == "sqlite":
+            timeout = settings_dict.get("OPTIONS", {}).get("timeout", 20)
+            self.held = sqlite3.connect(settings_dict["NAME"], uri=True, isolation_level=None, timeout=timeout)
+            self.held.execute("BEGIN")
+            self.held.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # the first read fixes the snapshot
+        else:
+            import psycopg
+
+            self.held = psycopg.connect(**_libpq_arguments(settings_dict))
+            self.held.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+            self.held.read_only = True
+            self.snapshot_id = self.held.execute("SELECT pg_export_snapshot()").fetchone()[0]
+        return self
+
+    def dump(self, target: Path) -> None:
+        """Write the snapshot's copy of the whole database to `target`."""
+        if self.connection.vendor == "sqlite":
+            with _sqlite_connect(target) as copy:
+                # One step (pages=-1) copies every page inside the held read transaction: the fixed snapshot.
+                self.held.backup(copy, pages=-1)
+            _sqlite_check(target)
+        else:
+            command = ["pg_dump", "--format=custom", "--no-password", f"--snapshot={self.snapshot_id}"]
+            _run([*command, f"--file={target}"], connection=self.connection)
+
+    def __exit__(self, *exc_info):
+        if self.held is not None:
+            self.held.rollback() if self.connection.vendor == "postgresql" else self.held.execute("ROLLBACK")
+            self.held.close()
+            self.held = None
+
+
 def database_dump(*, connection, target: Path) -> None:
     """Write a consistent copy of the whole database to `target`, while other processes keep writing."""
-    if connection.vendor == "sqlite":
-        _sqlite_dump(connection=connection, target=target)
-    elif connection.vendor == "postgresql":
-        _run(["pg_dump", "--format=custom", "--no-password", f"--file={target}"], connection=connection)
-    else:
-        raise BackupError(f"Unsupported database vendor: {connection.vendor}.")
+    with DatabaseSnapshot(connection=connection) as snapshot:
+        snapshot.dump(target)
 
 
 def database_restore(*, connection, source: Path) -> None:
@@ -46,14 +90,6 @@ def database_restore(*, connection, source: Path) -> None:
         _run([*command, "--single-transaction", database, str(source)], connection=connection)
     else:
         raise BackupError(f"Unsupported database vendor: {connection.vendor}.")
-
-
-def _sqlite_dump(*, connection, target: Path) -> None:
-    # One step (pages=-1) reads every page under a single read transaction: a snapshot, even under WAL writers.
-    connection.ensure_connection()
-    with _sqlite_connect(target) as copy:
-        connection.connection.backup(copy, pages=-1)
-    _sqlite_check(target)
 
 
 def _sqlite_check(path: Path) -> None:
@@ -82,6 +118,19 @@ def _run(command: list[str], *, connection) -> None:
     result = subprocess.run(command, env=_libpq_environment(connection.settings_dict), capture_output=True, text=True)  # noqa: S603
     if result.returncode != 0:
         raise BackupError(f"{command[0]} failed ({result.returncode}): {result.stderr.strip()}")
+
+
+def _libpq_arguments(settings_dict: dict) -> dict:
+    """psycopg's connection arguments for these Django settings (empty ones left to libpq's defaults)."""
+    arguments = {
+        "dbname": settings_dict.get("NAME"),
+        "host": settings_dict.get("HOST"),
+        "port": settings_dict.get("PORT"),
+        "user": settings_dict.get("USER"),
+        "password": settings_dict.get("PASSWORD"),
+        "sslmode": settings_dict.get("OPTIONS", {}).get("sslmode"),
+    }
+    return {name: str(value) for name, value in arguments.items() if value}
 
 
 def _libpq_environment(settings_dict: dict) -> dict:

@@ -1,5 +1,7 @@
 """Back up a running instance into one archive, and restore such an archive into an empty instance."""
 
+import contextlib
+import os
 import shutil
 import tempfile
 import time
@@ -17,8 +19,9 @@ from django.utils import timezone
 from documents.storage import document_storage
 
 from .archive import FORMAT_VERSION, ArchiveWriter, archive_extract_verified, files_under, sha256_of
-from .database import database_dump, database_restore, dump_name
+from .database import DatabaseSnapshot, database_restore, dump_name
 from .errors import BackupError
+from .locks import files_lock
 
 Progress = Callable[[str], None]
 
@@ -38,7 +41,14 @@ def backup_file_roots() -> tuple[dict[str, Path], list[str]]:
 
 
 def backup_create(*, output: Path, connection=None, roots=None, progress: Progress = lambda message: None) -> dict:
-    """Write the database dump, every file of `roots` and the manifest to the new archive `output`."""
+    """Write the database dump, every file of `roots` and the manifest to the new archive `output`.
+
+    The archive is one point in time: under the file lock (deletions wait), the database snapshot is fixed,
+    then every file is hard-linked aside; the dump and the archiving run afterwards, while the site writes on.
+    Every file named by a row of the dump is in the archive (it was written before its row was committed, and
+    is deleted only after its row's deletion is committed, under the lock); files written after the snapshot
+    may be there too, as harmless extras (the orphan sweeps clean them up after a restore).
+    """
     connection = connection or default_connection
     notes = []
     if roots is None:
@@ -48,26 +58,32 @@ def backup_create(*, output: Path, connection=None, roots=None, progress: Progre
     started = time.monotonic()
     writer = ArchiveWriter(Path(output))
     try:
-        with tempfile.TemporaryDirectory(prefix="territoires-backup-") as scratch:
-            name = dump_name(connection=connection)
-            dump = Path(scratch) / name
-            progress(f"Dumping the {connection.vendor} database…")
-            database_dump(connection=connection, target=dump)
+        with contextlib.ExitStack() as kept:
+            scratch = Path(kept.enter_context(tempfile.TemporaryDirectory(prefix="territoires-backup-")))
+            with contextlib.ExitStack() as held:  # the database snapshot, released as soon as it is dumped
+                with files_lock(exclusive=True):
+                    snapshot = held.enter_context(DatabaseSnapshot(connection=connection))
+                    linked = {folder: kept.enter_context(_files_set_aside(root)) for folder, root in roots.items()}
+                name = dump_name(connection=connection)
+                dump = scratch / name
+                progress(f"Dumping the {connection.vendor} database…")
+                snapshot.dump(dump)
+            migrations = applied_migrations(connection=connection)
             dump_sha256 = sha256_of(dump)
             database_entry = writer.add_file(dump, name)
             if database_entry["sha256"] != dump_sha256:
                 raise BackupError("The database dump changed while it was archived.")
-        files = []
-        for folder, root in roots.items():
-            before = len(files)
-            for path in files_under(root):
-                files.append(writer.add_file(path, f"{folder}/{path.relative_to(root).as_posix()}"))
-            progress(f"Archived {len(files) - before} file(s) of {root} ({folder}/).")
+            files = []
+            for folder, aside in linked.items():
+                before = len(files)
+                for path in files_under(aside):
+                    files.append(writer.add_file(path, f"{folder}/{path.relative_to(aside).as_posix()}"))
+                progress(f"Archived {len(files) - before} file(s) of {roots[folder]} ({folder}/).")
         manifest = {
             "format": FORMAT_VERSION,
             "created_at": timezone.now().isoformat(),
             "vendor": connection.vendor,
-            "migrations": applied_migrations(connection=connection),
+            "migrations": migrations,
             "database": database_entry,
             "files": files,
             "notes": notes,
@@ -82,6 +98,35 @@ def backup_create(*, output: Path, connection=None, roots=None, progress: Progre
         f"({total} bytes), archive {Path(output).stat().st_size} bytes, in {time.monotonic() - started:.1f} s."
     )
     return manifest
+
+
+@contextlib.contextmanager
+def _files_set_aside(root: Path):
+    """Hard links to every file under `root`, in a directory beside it; yield that directory, removed after.
+
+    A link keeps the file's bytes even if the file is deleted afterwards; it costs no space and little time
+    (a copy is made instead where links are impossible: another file system, a parent not writable). Files
+    are never rewritten in place (each upload gets a new name), so the linked bytes are the rows' bytes.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    try:
+        aside = Path(tempfile.mkdtemp(prefix=f".{root.name}-backup-", dir=root.parent))
+    except OSError:  # a parent the backup cannot write to: copies in the temporary directory instead
+        aside = Path(tempfile.mkdtemp(prefix=f"territoires-{root.name}-backup-"))
+    try:
+        for path in files_under(root):
+            target = aside / path.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                try:
+                    os.link(path, target)
+                except OSError:
+                    shutil.copy2(path, target)
+            except FileNotFoundError:
+                continue  # deleted behind the storage's back (no row can name it: deletions wait for the lock)
+        yield aside
+    finally:
+        shutil.rmtree(aside, ignore_errors=True)
 
 
 def applied_migrations(*, connection) -> dict[str, str]:

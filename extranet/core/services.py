@@ -22,3 +22,21 @@ def email_enqueue(
     send_email.enqueue(
         to=[to], subject=subject, body=body, reply_to=[reply_to] if reply_to else [], headers=headers or {}
     )
+
+
+def tasks_requeue_interrupted(*, worker_id: str) -> int:
+    """Put back in the queue the tasks a worker was running when it died; return how many.
+
+    django-tasks-db marks a task RUNNING when a worker takes it and never looks at it again: a worker killed
+    mid-task (SIGKILL, OOM, power loss) would leave it so for ever, and an index update or an e-mail would be
+    lost. Run before the worker with this id starts (no task can really be running under its id then): the
+    interrupted tasks run again, so tasks run at least once, and may run twice.
+    """
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    running = DBTaskResult.objects.running().only("id", "worker_ids")
+    interrupted = [result.pk for result in running if result.worker_ids and result.worker_ids[-1] == worker_id]
+    return DBTaskResult.objects.filter(pk__in=interrupted, status=TaskResultStatus.RUNNING).update(
+        status=TaskResultStatus.READY, started_at=None
+    )

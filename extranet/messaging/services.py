@@ -183,9 +183,11 @@ def message_delete(*, message: Message, user) -> Message:
     message.body = ""
     message.deleted_at = timezone.now()
     message.save(update_fields=["body", "deleted_at"])
-    for attachment in message.attachments.all():
-        attachment.file.delete(save=False)
+    # The files go once the rows' deletion is committed: a rollback (or a backup's snapshot) keeps them.
+    names = [attachment.file.name for attachment in message.attachments.all()]
     message.attachments.all().delete()
+    storage = Attachment._meta.get_field("file").storage
+    transaction.on_commit(lambda: [storage.delete(name) for name in names])
     realtime.publish(
         realtime.conversation_group(message.conversation_id),
         {"type": "message.changed", "message": realtime.message_payload(message)},

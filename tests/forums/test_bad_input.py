@@ -90,3 +90,19 @@ def test_forged_forum_in_url_is_404(client, outsider, private_forum):
 def test_missing_forum_is_404(client, member):
     client.force_login(member)
     assert client.get(reverse("forum:forum", kwargs={"slug": "inconnu", "pk": 999999})).status_code == 404
+
+
+def test_a_topic_is_written_whole_or_not_at_all(client, member, private_forum, monkeypatch):
+    """A failure after machina saved the topic but before its post leaves no topic without a post."""
+    from machina.apps.forum_conversation.forms import PostForm
+
+    def broken_save(self, commit=True):
+        raise RuntimeError("process killed here")
+
+    monkeypatch.setattr(PostForm, "save", broken_save)
+    client.force_login(member)
+    client.raise_request_exception = False
+    before = _counts()
+    response = client.post(topic_create_url(private_forum), topic_form_data())
+    assert response.status_code == 500
+    assert _counts() == before

@@ -107,3 +107,19 @@ def test_attachments_reuse_the_library_checks(member, direct):
     with pytest.raises(ValidationError, match="programme"):
         services.message_send(conversation=direct, author=member, body="Voir PJ", key="k", upload=program)
     assert not Message.objects.exists()
+
+
+def test_a_deleted_messages_attachment_file_goes_only_once_the_deletion_is_committed(
+    member, direct, django_capture_on_commit_callbacks
+):
+    """Until the deletion is committed the file stays (a rollback or a backup's snapshot still names it)."""
+    pdf = SimpleUploadedFile("ordre-du-jour.pdf", b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n")
+    message, _created = services.message_send(conversation=direct, author=member, body="Voir PJ", upload=pdf)
+    attachment = message.attachments.get()
+    storage, name = attachment.file.storage, attachment.file.name
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.message_delete(message=message, user=member)
+    assert storage.exists(name)
+    for callback in callbacks:
+        callback()
+    assert not storage.exists(name)

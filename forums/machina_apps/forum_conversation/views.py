@@ -1,8 +1,19 @@
 """machina's posting views, with quoting and an edit history (machina keeps only the last edit's reason)."""
 
+from django.db import transaction
 from machina.apps.forum_conversation import views as machina_views
 
 from forums.services import post_quote_text, post_revision_record
+
+
+class AtomicPostingMixin:
+    """A posting request writes all or nothing: machina saves the topic, then its first post, then the
+    attachments and the poll, each on its own; a process killed or an error in between would leave a topic
+    without its post."""
+
+    def post(self, request, *args, **kwargs):
+        with transaction.atomic():
+            return super().post(request, *args, **kwargs)
 
 
 class QuotingMixin:
@@ -31,21 +42,21 @@ class TopicView(machina_views.TopicView):
     pass
 
 
-class TopicCreateView(machina_views.TopicCreateView):
+class TopicCreateView(AtomicPostingMixin, machina_views.TopicCreateView):
     pass
 
 
-class TopicUpdateView(RevisionMixin, machina_views.TopicUpdateView):
+class TopicUpdateView(AtomicPostingMixin, RevisionMixin, machina_views.TopicUpdateView):
     pass
 
 
-class PostCreateView(QuotingMixin, machina_views.PostCreateView):
+class PostCreateView(AtomicPostingMixin, QuotingMixin, machina_views.PostCreateView):
     pass
 
 
-class PostUpdateView(RevisionMixin, machina_views.PostUpdateView):
+class PostUpdateView(AtomicPostingMixin, RevisionMixin, machina_views.PostUpdateView):
     pass
 
 
-class PostDeleteView(machina_views.PostDeleteView):
+class PostDeleteView(AtomicPostingMixin, machina_views.PostDeleteView):
     pass
