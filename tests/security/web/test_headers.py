@@ -39,14 +39,25 @@ def policy(response) -> dict[str, set[str]]:
     return directives
 
 
+# A sample of every kind of page (test_xss.py fetches all the pages of the world).
+MEMBER_PAGES = ["/", "/actes/", "/communiques/", "/aides/", "/emplois/", "/annonces/", "/annuaire/", "/messages/"]
+MEMBER_PAGE_PARTS = ["/topic/", "/agenda/mois/", "/dossier/", "/recherche/", "/tableau-de-bord/", "/notifications/"]
+
+
 def test_every_page_carries_the_strict_policy(client, hostile_world):
     """Public pages, members' pages, errors and the login form all forbid inline scripts, styles and framing."""
     anonymous_pages = ["/", "/connexion/", "/actes/", "/aides/", "/page-qui-n-existe-pas/"]
     for url in anonymous_pages:
         assert policy(client.get(url, secure=True)) == SITE_POLICY, url
     client.force_login(hostile_world["viewer"])
-    for url in hostile_world["pages"]:
-        assert policy(client.get(url, secure=True)) == SITE_POLICY, url
+    member_pages = [
+        url for url in hostile_world["pages"] if url in MEMBER_PAGES or any(part in url for part in MEMBER_PAGE_PARTS)
+    ]
+    assert len(member_pages) == len(MEMBER_PAGES) + len(MEMBER_PAGE_PARTS)
+    for url in member_pages:
+        response = client.get(url, secure=True)
+        assert response.status_code == 200, url
+        assert policy(response) == SITE_POLICY, url
 
 
 def test_the_admin_relaxes_only_inline_scripts_and_styles(client, hostile_world):
