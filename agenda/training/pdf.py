@@ -6,7 +6,7 @@ ReportLab's standard Helvetica fonts are drawn with the WinAnsi encoding, which 
 
 from datetime import datetime
 from io import BytesIO
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape  # nosec B406 # quotes text for reportlab, parses nothing
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _

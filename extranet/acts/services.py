@@ -4,6 +4,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 
+from extranet.core.richtext import page_rich_text_clean
 from extranet.organisations.services import organisation_section_page
 
 from .models import ActPage, ActSectionPage, SessionPage
@@ -52,6 +53,7 @@ def _slug(text: str) -> str:
 
 def _add_and_publish(*, parent, page, publish: bool):
     """Validate the page as the admin would, then add it under `parent` (which stores its files) and publish it."""
+    page_rich_text_clean(page)
     page.full_clean(exclude=TREE_FIELDS)
     page.live = False
     parent.add_child(instance=page)

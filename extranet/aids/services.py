@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from extranet.core.richtext import page_rich_text_clean
 from extranet.organisations.models import OrganisationKind
 from extranet.organisations.services import organisation_section_page
 
@@ -54,6 +55,7 @@ def aid_create(
     aid.perimeter_organisations = [
         AidPerimeterOrganisation(organisation=organisation) for organisation in perimeter_organisations
     ]
+    page_rich_text_clean(aid)
     section.add_child(instance=aid)
     revision = aid.save_revision()
     if publish:

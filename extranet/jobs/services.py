@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from extranet.core.richtext import page_rich_text_clean
 from extranet.organisations.services import organisation_section_page
 
 from .pages import JobIndexPage, JobOfferPage, JobSectionPage
@@ -26,6 +27,7 @@ def job_offer_create(
     offer = JobOfferPage(
         title=title, organisation=section.organisation, live=publish, first_published_at=published_at, **fields
     )
+    page_rich_text_clean(offer)
     section.add_child(instance=offer)
     revision = offer.save_revision()
     if publish:

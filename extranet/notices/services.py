@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
+from extranet.core.richtext import page_rich_text_clean
 from extranet.notifications.services import notification_send
 from extranet.organisations.models import Organisation, OrganisationGroup, OrganisationKind, Role
 from extranet.organisations.services import PAGE_PERMISSIONS_BY_ROLE, organisation_section_page
@@ -128,6 +129,7 @@ def notice_create(
     notice.library_attachments = [
         NoticeLibraryAttachment(document=document, label=label) for document, label in library_attachments
     ]
+    page_rich_text_clean(notice)
     section.add_child(instance=notice)
     revision = notice.save_revision(user=user, log_action=True)
     if publish:

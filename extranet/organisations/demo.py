@@ -12,7 +12,7 @@ from .services import membership_set, organisation_create
 from .validators import luhn_is_valid, validate_siren, validate_siret
 
 # Every demo account shares this published password; seed_demo refuses to run outside DEBUG without --force.
-PASSWORD = "territoires-demo"  # noqa: S105
+PASSWORD = "territoires-demo"  # noqa: S105 # nosec B105 # the documented demo password
 A, E, M = Role.ADMIN, Role.EDITOR, Role.MEMBER
 
 # (slug, name, SIREN, description)

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from extranet.core.richtext import page_rich_text_clean
 from extranet.core.services import email_enqueue
 from extranet.organisations.services import organisation_section_page
 
@@ -24,6 +25,7 @@ def procurement_section_provision(*, organisation) -> ProcurementSectionPage:
 
 
 def _publish(*, parent, page, publish: bool):
+    page_rich_text_clean(page)
     parent.add_child(instance=page)
     revision = page.save_revision()
     if publish:
