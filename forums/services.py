@@ -32,7 +32,14 @@ SHARED_CATEGORY_NAME = "Forums inter-collectivités"
 ORGANISATION_FORUM_NAME = "Échanges internes"
 
 
+def _forum_name(name: str) -> str:
+    """An organisation's name (up to 200 characters) cut to what machina's forum name holds, marked as cut."""
+    limit = Forum._meta.get_field("name").max_length
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
 def _forum_create(*, name: str, parent: Forum | None, category: bool, description: str = "") -> Forum:
+    name = _forum_name(name)
     return Forum.objects.create(
         name=name,
         slug=slugify(name)[:255] or "forum",
@@ -63,8 +70,9 @@ def forum_organisation_provision(*, organisation: Organisation) -> Forum:
             description=f"Les échanges réservés aux membres de {organisation.name}.",
         )
         ForumAudience.objects.create(forum=forum, organisation=organisation)
-    elif audience.forum.name != organisation.name:
-        audience.forum.name, audience.forum.slug = organisation.name, slugify(organisation.name)
+    elif audience.forum.name != _forum_name(organisation.name):
+        audience.forum.name = _forum_name(organisation.name)
+        audience.forum.slug = slugify(audience.forum.name) or "forum"
         audience.forum.save()
     forums_permissions_sync(queryset=ForumAudience.objects.filter(Q(organisation=organisation) | Q(organisation=None)))
     return ForumAudience.objects.get(organisation=organisation, forum__parent__isnull=True).forum

@@ -20,6 +20,16 @@ def test_new_organisation_gets_private_forum(db):
     assert GroupForumPermission.objects.filter(forum=forum).exists()
 
 
+def test_an_organisation_with_a_long_name_gets_its_forum(db):
+    """A 200-character name (the organisation's limit) is cut to the forum's 100, marked, on creation and rename."""
+    organisation = OrganisationFactory(name="Syndicat mixte " + "x" * 185)
+    category = ForumAudience.objects.get(organisation=organisation, forum__parent__isnull=True).forum
+
+    category.refresh_from_db()
+    assert len(category.name) == 100 and category.name.endswith("…")
+    assert category.name.startswith("Syndicat mixte xxx")
+
+
 def test_member_who_leaves_loses_access_at_once(client, commune, private_topic, member, admin):
     """Removing a membership takes the forum away on the next request, without any re-sync."""
     client.force_login(member)
