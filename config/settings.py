@@ -227,8 +227,22 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "extranet.accounts.lockout.lockout_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+AXES_LOCKOUT_CALLABLE = "extranet.accounts.lockout.lockout_response"
 AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Rate limits (extranet/core/ratelimit.py): "<count>/<seconds>" per user, or per address for visitors;
+# past it, a 429 page with Retry-After. Logins are limited by django-axes above.
+RATE_LIMITS = {
+    "password_reset": env("RATE_LIMIT_PASSWORD_RESET", default="5/3600"),
+    "invitation": env("RATE_LIMIT_INVITATION", default="50/3600"),
+    "search": env("RATE_LIMIT_SEARCH", default="30/60"),
+    "search_suggest": env("RATE_LIMIT_SEARCH_SUGGEST", default="120/60"),
+    "forum_post": env("RATE_LIMIT_FORUM_POST", default="20/600"),
+    "message": env("RATE_LIMIT_MESSAGE", default="60/600"),
+    "ad": env("RATE_LIMIT_AD", default="10/3600"),
+    "ad_contact": env("RATE_LIMIT_AD_CONTACT", default="5/3600"),
+}
 
 OTP_TOTP_ISSUER = "Territoires"
 OTP_STATIC_THROTTLE_FACTOR = 1

@@ -2,6 +2,7 @@
 
 from machina.apps.forum_conversation import views as machina_views
 
+from extranet.core.ratelimit import rate_limit
 from forums.services import post_quote_text, post_revision_record
 
 
@@ -27,11 +28,19 @@ class RevisionMixin:
         return super().form_valid(post_form, *args, **kwargs)
 
 
+class PostingRateLimitMixin:
+    """New topics and replies count against the poster's FORUM_POST rate limit (429 past it)."""
+
+    @rate_limit("forum_post")
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
+
+
 class TopicView(machina_views.TopicView):
     pass
 
 
-class TopicCreateView(machina_views.TopicCreateView):
+class TopicCreateView(PostingRateLimitMixin, machina_views.TopicCreateView):
     pass
 
 
@@ -39,7 +48,7 @@ class TopicUpdateView(RevisionMixin, machina_views.TopicUpdateView):
     pass
 
 
-class PostCreateView(QuotingMixin, machina_views.PostCreateView):
+class PostCreateView(PostingRateLimitMixin, QuotingMixin, machina_views.PostCreateView):
     pass
 
 
