@@ -17,10 +17,12 @@ from django.utils.http import content_disposition_header
 from machina.apps.forum_conversation.forum_attachments.models import Attachment as ForumAttachment
 from PIL import Image
 
-from annuaire.models import PersonCard
+from agenda.models import EventDetails
+from annuaire.models import PeopleImport, PersonCard
 from documents.models import Document, DocumentVersion
 from documents.uploads import sanitize_file_name
 from extranet.ads.models import Ad, AdPhoto
+from extranet.broadcast.models import Broadcast
 from extranet.messaging import services as messaging_services
 from extranet.messaging.models import Attachment as MessageAttachment
 from extranet.subsidies.models import Application
@@ -321,3 +323,81 @@ def test_hostile_names_are_stored_cleaned_and_served_with_a_correct_content_disp
             resolved.is_relative_to(Path(root).resolve()) for root in (settings.MEDIA_ROOT, settings.DOCUMENTS_ROOT)
         )
         assert ".." not in path and "\n" not in path and "\r" not in path
+
+
+def _import_fields(world):
+    """The files that are parsed rather than kept: diffusion contacts, directory people, iCalendar events."""
+    departement_org = world["commune"].parent.parent
+    membership(departement_org, role="admin", user=world["admin"])
+    return {
+        "diffusion contacts": (
+            lambda client, f: client.post(
+                reverse("broadcast:create"),
+                {"sender": departement_org.pk, "subject": "Info", "body": "Texte", "by_sms": "on", "contacts_file": f},
+            ),
+            "contacts.csv",
+            Broadcast.objects.count,
+        ),
+        "directory import": (
+            lambda client, f: client.post(reverse("annuaire:people_import", args=[world["commune"].slug]), {"file": f}),
+            "personnes.csv",
+            PeopleImport.objects.count,
+        ),
+        "calendar import": (
+            lambda client, f: client.post(reverse("agenda:calendar_import", args=[world["calendar"].pk]), {"file": f}),
+            "agenda.ics",
+            EventDetails.objects.count,
+        ),
+    }
+
+
+def test_imported_files_are_refused_in_french_when_they_are_not_text(client, world, corpus):
+    """A program, an archive (bomb) or an oversized file sent as CSV or iCalendar: a French error, nothing kept."""
+    client.force_login(world["admin"])
+    oversized = b"nom;telephone\n" + b"Marie;06 11 22 33 44\n" * 200_000
+    with override_settings(**SIZE_LIMITS):
+        for field, (post, name, rows) in _import_fields(world).items():
+            for label, content in [
+                ("elf", corpus["elf_as_pdf"][1]),
+                ("pe", corpus["pe_as_jpg"][1]),
+                ("zip_bomb", corpus["zip_bomb"][1]),
+                ("oversized", oversized),
+            ]:
+                before, files = rows(), _stored_files()
+                response = post(client, _upload(name, content))
+                assert response.status_code in (200, 400), (field, label, response.status_code)
+                assert rows() == before, (field, label)
+                assert _stored_files() == files, (field, label)
+                assert "errorlist" in _page(response), (field, label)
+
+
+def test_wagtail_documents_and_images_refuse_the_corpus(client, corpus):
+    """The admin's documents (public files of notices and consultations) and images refuse every hostile file."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+
+    from tests.accounts.factories import UserFactory
+
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    root = Collection.get_first_root_node().pk
+    fields = {
+        "documents": (reverse("wagtaildocs:add"), get_document_model().objects.count),
+        "images": (reverse("wagtailimages:add"), get_image_model().objects.count),
+    }
+    with override_settings(**SIZE_LIMITS, WAGTAILIMAGES_MAX_UPLOAD_SIZE=SMALL_LIMIT):
+        for field, (url, rows) in fields.items():
+            for label, (name, content) in corpus.items():
+                if label == "svg_script" and field == "documents":
+                    continue  # A legitimate format, served as an attachment with "default-src 'none'".
+                before, files = rows(), _stored_files()
+                response = client.post(url, {"title": label, "collection": root, "file": _upload(name, content)})
+                assert response.status_code == 200, (field, label, response.status_code)
+                assert rows() == before, (field, label)
+                assert _stored_files() == files, (field, label)
+                assert "error" in _page(response), (field, label)
+        # The same form takes a legitimate file: the refusals above are the checks', not a broken form.
+        url, rows = fields["documents"]
+        good = _upload("cahier des charges.pdf", pdf_bytes("Cahier des clauses techniques"))
+        assert client.post(url, {"title": "CCTP", "collection": root, "file": good}).status_code == 302
+        assert rows() == 1
