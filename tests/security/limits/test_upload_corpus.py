@@ -401,3 +401,16 @@ def test_wagtail_documents_and_images_refuse_the_corpus(client, corpus):
         good = _upload("cahier des charges.pdf", pdf_bytes("Cahier des clauses techniques"))
         assert client.post(url, {"title": "CCTP", "collection": root, "file": good}).status_code == 302
         assert rows() == 1
+
+
+def test_an_acts_signed_pdf_refuses_the_corpus(corpus):
+    """The signed PDF of an act (edited in the admin, stored under a generated name) accepts only a readable PDF."""
+    from django.core.exceptions import ValidationError
+
+    from extranet.acts.validators import validate_signed_pdf
+
+    for label, (name, content) in corpus.items():
+        if label == "oversized":
+            continue  # A readable PDF: only its own limit, MAX_PDF_SIZE, would refuse it.
+        with pytest.raises(ValidationError):
+            validate_signed_pdf(_upload(name, content))
