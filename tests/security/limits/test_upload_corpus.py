@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 from django.utils.http import content_disposition_header
@@ -131,8 +132,16 @@ def _page(response) -> str:
     return response.content.decode(errors="replace")
 
 
-@pytest.fixture
-def world(db):
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """One commune and its people, with something to attach files to in each app: built once for the module and
+    rolled back after it (each test still runs in its own savepoint)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _world()
+        transaction.set_rollback(True)
+
+
+def _world():
     departement_org = departement()
     epci = OrganisationFactory(kind="epci", slug="cc-des-loges", insee_code="", parent=departement_org)
     commune = OrganisationFactory(kind="commune", slug="jargeau", insee_code="45173", parent=epci)
