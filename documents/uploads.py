@@ -163,19 +163,31 @@ def _zip_format(upload) -> str:
 def _text_format(head: bytes, extension: str) -> str | None:
     if b"\x00" in head:
         return None
-    try:
-        text = head.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = head.decode("cp1252")
-        except UnicodeDecodeError:
-            return None
+    text = _decode_head(head)
+    if text is None:
+        return None
     lowered = text.lstrip("\ufeff \t\r\n").lower()
     if "<svg" in lowered[:1024] and (lowered.startswith("<?xml") or lowered.startswith("<svg")):
         return "svg"
     if lowered.startswith(("<!doctype html", "<html")):
         return "html"
     return "csv" if extension == "csv" else "txt"
+
+
+def _decode_head(head: bytes) -> str | None:
+    try:
+        return head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # The head may cut the last character in two (an accented capital's second byte is not cp1252).
+        if error.start >= len(head) - 3:
+            try:
+                return head[: error.start].decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+    try:
+        return head.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
 
 
 def _check_integrity(upload, file_format: str, name: str) -> None:

@@ -423,3 +423,13 @@ def test_an_acts_signed_pdf_refuses_the_corpus(corpus):
             continue  # A readable PDF: only its own limit, MAX_PDF_SIZE, would refuse it.
         with pytest.raises(ValidationError):
             validate_signed_pdf(_upload(name, content))
+
+
+def test_a_utf8_csv_cut_inside_an_accented_capital_is_still_a_csv():
+    """The content check reads the first 2 KB: a character cut in two there does not make the file "binary"."""
+    from documents.uploads import upload_check
+
+    line = "nom;prénom\nÏSABELLE;ÁNGEL\n".encode()
+    for offset in range(len(line)):
+        content = b"x" * offset + line * 200
+        assert upload_check(_upload("personnes.csv", content), allowed_formats=("csv",)).file_format == "csv"
