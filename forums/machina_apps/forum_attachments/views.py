@@ -18,4 +18,6 @@ class AttachmentView(MachinaAttachmentView):
         name = PurePosixPath(self.object.file.name).name
         # The upload check made sure the extension agrees with the content.
         content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        return file_response(file=self.object.file, name=name, content_type=content_type, size=self.object.file.size)
+        # The file is in MEDIA_ROOT, not in the documents' storage that nginx's X-Accel location serves.
+        file = self.object.file
+        return file_response(file=file, name=name, content_type=content_type, size=file.size, accel=False)

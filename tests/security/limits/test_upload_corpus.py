@@ -433,3 +433,15 @@ def test_a_utf8_csv_cut_inside_an_accented_capital_is_still_a_csv():
     for offset in range(len(line)):
         content = b"x" * offset + line * 200
         assert upload_check(_upload("personnes.csv", content), allowed_formats=("csv",)).file_format == "csv"
+
+
+def test_a_forum_attachment_is_streamed_even_behind_nginx(client, world):
+    """Forum files live in MEDIA_ROOT: never handed to the X-Accel location of the documents' storage."""
+    client.force_login(world["admin"])
+    FIELDS["forum attachment"]["post"](client, world, _upload("ordre du jour.pdf", pdf_bytes("Ordre du jour")))
+    with override_settings(DOCUMENTS_X_ACCEL_REDIRECT="/_documents/"):
+        response = FIELDS["forum attachment"]["download"](client, world)
+    assert response.status_code == 200 and "X-Accel-Redirect" not in response
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    # Django's storage writes spaces as underscores in the stored name, the only one machina keeps.
+    assert response["Content-Disposition"] == 'attachment; filename="ordre_du_jour.pdf"'
