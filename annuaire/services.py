@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from documents.uploads import upload_check
 from extranet.organisations.models import Membership, Organisation
 from extranet.search.services import search_refresh_later
 
@@ -232,6 +233,8 @@ def people_import_start(*, organisation: Organisation, user, upload, language: s
 
     if upload.size > importer.import_max_bytes():
         raise ValidationError(importer.too_large_message(upload.size), code="too_large")
+    # A program, an archive or a page renamed .csv is refused by its content before anything is stored.
+    upload_check(upload, allowed_formats=("csv",))
     for earlier in PeopleImport.objects.select_for_update().filter(
         organisation=organisation, status=ImportStatus.CHECKED
     ):

@@ -234,8 +234,22 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "extranet.accounts.lockout.lockout_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+AXES_LOCKOUT_CALLABLE = "extranet.accounts.lockout.lockout_response"
 AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Rate limits (extranet/core/ratelimit.py): "<count>/<seconds>" per user, or per address for visitors;
+# past it, a 429 page with Retry-After. Logins are limited by django-axes above.
+RATE_LIMITS = {
+    "password_reset": env("RATE_LIMIT_PASSWORD_RESET", default="5/3600"),
+    "invitation": env("RATE_LIMIT_INVITATION", default="50/3600"),
+    "search": env("RATE_LIMIT_SEARCH", default="30/60"),
+    "search_suggest": env("RATE_LIMIT_SEARCH_SUGGEST", default="120/60"),
+    "forum_post": env("RATE_LIMIT_FORUM_POST", default="20/600"),
+    "message": env("RATE_LIMIT_MESSAGE", default="60/600"),
+    "ad": env("RATE_LIMIT_AD", default="10/3600"),
+    "ad_contact": env("RATE_LIMIT_AD_CONTACT", default="5/3600"),
+}
 
 OTP_TOTP_ISSUER = "Territoires"
 OTP_STATIC_THROTTLE_FACTOR = 1
@@ -396,6 +410,10 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Wagtail's documents and images are checked like the library's uploads (docs/security.md, "Uploads").
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.wagtail_forms.CheckedDocumentForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = DOCUMENTS_MAX_UPLOAD_BYTES
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = DOCUMENTS_MAX_IMAGE_PIXELS
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False

@@ -61,15 +61,15 @@ class CheckedFile:
     size: int
 
 
-def sanitize_file_name(raw_name: str) -> str:
+def sanitize_file_name(raw_name: str, *, max_length: int = NAME_MAX_LENGTH) -> str:
     """Keep the last part of a name, without control characters, path separators or leading dots."""
     name = unicodedata.normalize("NFC", str(raw_name)).replace("\\", "/")
     name = PurePosixPath(name).name
     name = "".join(char for char in name if unicodedata.category(char)[0] != "C" and char not in '<>:"|?*')
     name = name.strip().lstrip(".").strip()
-    if len(name) > NAME_MAX_LENGTH:
+    if len(name) > max_length:
         stem, dot, extension = name.rpartition(".")
-        name = stem[: NAME_MAX_LENGTH - len(extension) - 1] + dot + extension if dot else name[:NAME_MAX_LENGTH]
+        name = stem[: max_length - len(extension) - 1] + dot + extension if dot else name[:max_length]
     return name or "document"
 
 
@@ -77,11 +77,11 @@ def extension_of(name: str) -> str:
     return name.rpartition(".")[2].lower() if "." in name else ""
 
 
-def upload_check(upload, *, allowed_formats=None) -> CheckedFile:
+def upload_check(upload, *, allowed_formats=None, max_bytes: int | None = None) -> CheckedFile:
     """Return the checked upload, or raise ValidationError with a French message naming the file.
 
     `allowed_formats` narrows the accepted formats for other features (the directory's photos); the library's
-    own uploads take DOCUMENTS_ALLOWED_FORMATS.
+    own uploads take DOCUMENTS_ALLOWED_FORMATS; `max_bytes` lowers DOCUMENTS_MAX_UPLOAD_BYTES for them likewise.
     """
     if allowed_formats is None:
         allowed_formats = settings.DOCUMENTS_ALLOWED_FORMATS
@@ -90,6 +90,8 @@ def upload_check(upload, *, allowed_formats=None) -> CheckedFile:
     if not upload.size:
         raise ValidationError(_("“%(name)s” is empty (0 bytes): choose the file again."), code="empty", params=params)
     limit = settings.DOCUMENTS_MAX_UPLOAD_BYTES
+    if max_bytes is not None:
+        limit = min(limit, max_bytes)
     if upload.size > limit:
         raise ValidationError(
             _("“%(name)s” weighs %(size)s; a document may weigh up to %(limit)s."),
@@ -161,19 +163,31 @@ def _zip_format(upload) -> str:
 def _text_format(head: bytes, extension: str) -> str | None:
     if b"\x00" in head:
         return None
-    try:
-        text = head.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = head.decode("cp1252")
-        except UnicodeDecodeError:
-            return None
+    text = _decode_head(head)
+    if text is None:
+        return None
     lowered = text.lstrip("\ufeff \t\r\n").lower()
     if "<svg" in lowered[:1024] and (lowered.startswith("<?xml") or lowered.startswith("<svg")):
         return "svg"
     if lowered.startswith(("<!doctype html", "<html")):
         return "html"
     return "csv" if extension == "csv" else "txt"
+
+
+def _decode_head(head: bytes) -> str | None:
+    try:
+        return head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # The head may cut the last character in two (an accented capital's second byte is not cp1252).
+        if error.start >= len(head) - 3:
+            try:
+                return head[: error.start].decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+    try:
+        return head.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
 
 
 def _check_integrity(upload, file_format: str, name: str) -> None:

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .machina_apps.forum_attachments.views import AttachmentView
 
 app_name = "forums"
 
@@ -13,4 +14,6 @@ urlpatterns = [
     path("partages/", views.shared_forum_list, name="shared_list"),
     path("partages/nouveau/", views.shared_forum_create, name="shared_create"),
     path("partages/<int:pk>/", views.shared_forum_update, name="shared_update"),
+    # Shadows machina's attachment download (same address, still reversed as "forum_conversation:attachment").
+    path("attachment/<int:pk>/", AttachmentView.as_view()),
 ]

@@ -14,8 +14,11 @@ from ..models import AuditAction
 from ..previews import INLINE_FORMATS
 
 
-def file_response(*, file, name: str, content_type: str, size: int | None, inline: bool = False, public: bool = False):
-    if settings.DOCUMENTS_X_ACCEL_REDIRECT:
+def file_response(
+    *, file, name: str, content_type: str, size: int | None, inline: bool = False, public: bool = False, accel=True
+):
+    # nginx's internal location serves DOCUMENTS_ROOT: files of another storage (`accel=False`) are streamed.
+    if accel and settings.DOCUMENTS_X_ACCEL_REDIRECT:
         response = HttpResponse(content_type=content_type)
         response["X-Accel-Redirect"] = settings.DOCUMENTS_X_ACCEL_REDIRECT + file.name
     else:

@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from extranet.core.ratelimit import rate_limit
+
 from . import views
 from .forms import QueuedPasswordResetForm
 
@@ -16,12 +18,14 @@ urlpatterns = [
     ),
     path(
         "mot-de-passe/oubli/",
-        auth_views.PasswordResetView.as_view(
-            form_class=QueuedPasswordResetForm,
-            template_name="accounts/password_reset.html",
-            email_template_name="accounts/email/password_reset_body.txt",
-            subject_template_name="accounts/email/password_reset_subject.txt",
-            success_url=reverse_lazy("accounts:password_reset_done"),
+        rate_limit("password_reset")(
+            auth_views.PasswordResetView.as_view(
+                form_class=QueuedPasswordResetForm,
+                template_name="accounts/password_reset.html",
+                email_template_name="accounts/email/password_reset_body.txt",
+                subject_template_name="accounts/email/password_reset_subject.txt",
+                success_url=reverse_lazy("accounts:password_reset_done"),
+            )
         ),
         name="password_reset",
     ),

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from extranet.core.ratelimit import limit_of, rate_limit_take
 from extranet.core.services import email_enqueue
 from extranet.organisations.models import OrganisationGroup, OrganisationKind, Role
 from extranet.organisations.selectors import membership_get
@@ -17,11 +18,7 @@ from extranet.search.services import search_refresh_later
 
 from .models import MAX_PHOTOS_PER_AD, Ad, AdPhoto, AdStatus, TrustedOrganisation
 from .photos import NewPhoto, photo_files_delete_on_commit, photo_store
-from .ratelimit import rate_limit_take
 from .selectors import ad_moderators, ad_organisation_is_trusted
-
-CONTACT_WINDOW_SECONDS = 60 * 60
-DEFAULT_CONTACT_LIMIT = 5
 
 
 def _lifetime() -> timedelta:
@@ -253,11 +250,8 @@ def ad_expire_due() -> int:
 
 def ad_contact_author(*, ad: Ad, sender_name: str, sender_email: str, message: str, client_address: str) -> None:
     """E-mail a visitor's message to the author, who answers by replying; the visitor never sees their address."""
-    rate_limit_take(
-        key=f"ads:contact:{client_address}",
-        limit=getattr(settings, "ADS_CONTACT_LIMIT_PER_HOUR", DEFAULT_CONTACT_LIMIT),
-        window_seconds=CONTACT_WINDOW_SECONDS,
-    )
+    limit = limit_of("ad_contact")
+    rate_limit_take(key=f"ads:contact:{client_address}", limit=limit.count, window_seconds=limit.seconds)
     email_enqueue(
         to=ad.author.email,
         template="ads/email/contact",

@@ -5,7 +5,7 @@ from django.utils.translation import pgettext_lazy
 
 from extranet.organisations.models import OrganisationKind, Role
 
-from .contacts import contacts_parse
+from .contacts import MAX_BYTES, contacts_parse
 from .selectors import broadcast_scope_of_senders
 
 
@@ -48,6 +48,7 @@ class BroadcastForm(forms.Form):
         if not upload:
             return []
         try:
-            return contacts_parse(upload.read())
+            # Never more than the limit in memory: one byte past it is enough to refuse the file.
+            return contacts_parse(upload.read(MAX_BYTES + 1))
         except ValidationError as error:
             raise ValidationError(error.messages) from None

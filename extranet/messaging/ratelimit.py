@@ -1,17 +1,12 @@
-"""Fixed-window counters in the cache (shared by every server process when the cache is Redis)."""
+"""The sockets' counters, on the project's shared rate limits (extranet/core/ratelimit.py)."""
 
-import time
-
-from django.core.cache import cache
+from extranet.core.ratelimit import RateLimited, arate_limit_take
 
 
 async def rate_exceeded(*, key: str, limit: int, window: int) -> bool:
     """Count one event; True when more than `limit` happened in the current `window` seconds."""
-    slot = f"messaging:rate:{key}:{int(time.time() // window)}"
-    await cache.aadd(slot, 0, timeout=window * 2)
     try:
-        count = await cache.aincr(slot)
-    except ValueError:  # expired between the two calls
-        await cache.aset(slot, 1, timeout=window * 2)
-        count = 1
-    return count > limit
+        await arate_limit_take(key=f"messaging:{key}", limit=limit, window_seconds=window)
+    except RateLimited:
+        return True
+    return False

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from documents.views.files import file_response
+from extranet.core.ratelimit import rate_limit
 
 from . import realtime, selectors, services
 from .forms import ConversationForm, MessageForm, PreferenceForm, TopicRoomForm
@@ -67,6 +68,7 @@ def conversation_detail(request, pk):
 
 
 @login_required
+@rate_limit("message")
 @require_POST
 def message_post(request, pk):
     conversation = selectors.conversation_get_for_member(user=request.user, pk=pk)
@@ -98,6 +100,7 @@ def history(request, pk):
 
 
 @login_required
+@rate_limit("message")
 def conversation_new(request):
     form = ConversationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -117,6 +120,7 @@ def conversation_new(request):
 
 
 @login_required
+@rate_limit("message")
 def topic_new(request):
     if not selectors.messaging_abilities(user=request.user)["create_topic"]:
         raise Http404

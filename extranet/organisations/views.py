@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from extranet.accounts.forms import SignupForm
 from extranet.accounts.views import complete_login
+from extranet.core.ratelimit import rate_limit
 
 from . import selectors, services
 from .forms import InvitationForm, OrganisationSettingsForm, RoleForm
@@ -35,6 +36,7 @@ def member_list(request, slug):
 
 
 @login_required
+@rate_limit("invitation")
 @require_POST
 def invitation_create(request, slug):
     organisation = selectors.organisation_get_for_member(user=request.user, slug=slug, action="manage_members")
@@ -64,6 +66,7 @@ def invitation_create(request, slug):
 
 
 @login_required
+@rate_limit("invitation")
 @require_POST
 def invitation_resend(request, slug, invitation_id):
     organisation = selectors.organisation_get_for_member(user=request.user, slug=slug, action="manage_members")

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from extranet.core.ratelimit import rate_limit
+
 from .forms import SearchForm
 from .highlight import snippet
 from .selectors import organisation_names, search_kind_labels, search_run, search_suggest
@@ -61,6 +63,7 @@ def _result_rows(page, *, query: str, kinds: dict, names: dict) -> list[dict]:
 
 @require_GET
 @never_cache
+@rate_limit("search", methods=("GET",))
 def search(request):
     form = SearchForm(request.GET)
     form.is_valid()
@@ -102,6 +105,7 @@ def search(request):
 
 
 @require_GET
+@rate_limit("search_suggest", methods=("GET",))
 def suggest(request):
     """Up to eight titles for the header box; JSON, never cached (the results depend on the visitor)."""
     prefix = " ".join(request.GET.get("q", "").split())[:100]

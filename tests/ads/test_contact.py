@@ -72,7 +72,7 @@ def test_a_sixth_message_in_an_hour_is_refused_with_429(client, published):
     response = client.post(published.get_absolute_url(), MESSAGE)
 
     assert response.status_code == 429
-    assert response["Retry-After"] == "3600"
+    assert 0 < int(response["Retry-After"]) <= 3600
     assert TOO_MANY in page_text(response)
     assert not mail.outbox
 

@@ -37,7 +37,7 @@ def test_executable_disguised_as_pdf_is_refused(client, member, private_topic):
     fake = SimpleUploadedFile("facture.pdf", b"MZ\x90\x00\x03" + b"\x00" * 200, content_type="application/pdf")
     response = client.post(reply_url(private_topic), {**reply_form_data(), "attachment-0-file": fake})
     assert response.status_code == 200
-    assert "ne correspond pas à son extension .pdf" in response.content.decode()
+    assert "est un programme" in response.content.decode()
     assert _counts() == before
 
 
@@ -47,13 +47,13 @@ def test_oversized_attachment_is_refused(client, member, private_topic, settings
     before = _counts()
     big = SimpleUploadedFile("plan.pdf", b"%PDF-1.4" + b"0" * 4096, content_type="application/pdf")
     response = client.post(reply_url(private_topic), {**reply_form_data(), "attachment-0-file": big})
-    assert "trop volumineux" in response.content.decode()
+    assert "un document peut peser au plus 1,0" in response.content.decode()
     assert _counts() == before
 
 
 def test_valid_pdf_attachment_is_kept(client, member, private_topic):
     client.force_login(member)
-    pdf = SimpleUploadedFile("compte-rendu.pdf", b"%PDF-1.4\n%demo", content_type="application/pdf")
+    pdf = SimpleUploadedFile("compte-rendu.pdf", b"%PDF-1.4\n%demo\n%%EOF\n", content_type="application/pdf")
     client.post(reply_url(private_topic), {**reply_form_data(), "attachment-0-file": pdf})
     assert Attachment.objects.filter(post__topic=private_topic).count() == 1
 

@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from extranet.core.ratelimit import rate_limit
+
 from .. import selectors, services
 from ..forms import AdForm, RemovePhotosForm, photo_formset
 from ..models import MAX_PHOTOS_PER_AD, AdStatus
@@ -21,6 +23,7 @@ def _new_photos(photos):
 
 
 @login_required
+@rate_limit("ad")
 def ad_create(request):
     organisations = selectors.ad_organisations_for_author(user=request.user)
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)

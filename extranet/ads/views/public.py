@@ -6,14 +6,12 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
+from extranet.core.ratelimit import RateLimited
 from extranet.public.listing import paginate, query_string_without_page
 from extranet.public.pages import ANONYMOUS_CACHE_SECONDS
 
 from .. import selectors, services
 from ..forms import AdFilter, ContactForm
-from ..ratelimit import RateLimited
-
-RETRY_AFTER_SECONDS = services.CONTACT_WINDOW_SECONDS
 
 
 def _cacheable_for_anonymous(request, response):
@@ -54,9 +52,9 @@ def ad_detail(request, pk):
             client_address=get_client_ip_address(request) or "unknown",
         )
     except RateLimited as error:
-        form.add_error(None, str(error))
+        form.add_error(None, _("You have sent too many messages in a short time. Please try again in an hour."))
         response = _render_detail(request, ad, form, status=429)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Retry-After"] = str(error.retry_after)
         return response
     messages.success(request, _("Your message has been sent to %(name)s.") % {"name": _author_name(ad)})
     return redirect(ad)

@@ -3,6 +3,7 @@
 from django.db import transaction
 from machina.apps.forum_conversation import views as machina_views
 
+from extranet.core.ratelimit import rate_limit
 from forums.services import post_quote_text, post_revision_record
 
 
@@ -38,11 +39,19 @@ class RevisionMixin:
         return super().form_valid(post_form, *args, **kwargs)
 
 
+class PostingRateLimitMixin:
+    """New topics and replies count against the poster's FORUM_POST rate limit (429 past it)."""
+
+    @rate_limit("forum_post")
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
+
+
 class TopicView(machina_views.TopicView):
     pass
 
 
-class TopicCreateView(AtomicPostingMixin, machina_views.TopicCreateView):
+class TopicCreateView(PostingRateLimitMixin, AtomicPostingMixin, machina_views.TopicCreateView):
     pass
 
 
@@ -50,7 +59,7 @@ class TopicUpdateView(AtomicPostingMixin, RevisionMixin, machina_views.TopicUpda
     pass
 
 
-class PostCreateView(AtomicPostingMixin, QuotingMixin, machina_views.PostCreateView):
+class PostCreateView(PostingRateLimitMixin, AtomicPostingMixin, QuotingMixin, machina_views.PostCreateView):
     pass
 
 
