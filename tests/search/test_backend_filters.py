@@ -57,6 +57,28 @@ def test_the_visitor_gets_haystacks_relevance_order(world, monkeypatch):
     )
 
 
+def test_the_visitor_gets_haystacks_order_for_words_phrases_ties_and_removed_items(world, commune, monkeypatch):
+    """One word, several words, a phrase, an exclusion, filters, tied scores and a removed item: haystack's order."""
+    visitor = AnonymousUser()
+    for _number in range(3):
+        notice(commune, title="Voirie : fermeture du pont")
+    world["act"].delete()
+    searches = [
+        ("voirie", {}),
+        ("voirie", {"kind": "notice"}),
+        ("voirie", {"organisation": "loiret"}),
+        ("voirie communale", {}),
+        ("travaux voirie rue", {}),
+        ('"fermeture du pont"', {}),
+        ("voirie -pont", {}),
+    ]
+    for query, filters in searches:
+        fast = answer(visitor, query, ordered=True, **filters)
+
+        assert fast == haystack_answer(monkeypatch, visitor, query, ordered=True, **filters), (query, filters)
+        assert fast["count"] == len(fast["items"]) > 0, (query, filters)
+
+
 def test_items_of_another_organisation_stay_out(world, member):
     """Darvoy's private article is not among a Jargeau member's results, nor in the counts."""
     fast = answer(member)
