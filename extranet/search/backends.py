@@ -113,6 +113,8 @@ class SearcherCache:
         return self.compound_docs(query)
 
     def compound_docs(self, query) -> set:
+        if isinstance(query, whoosh_query.ConstantScoreQuery):
+            return self.compound_docs(query.child)
         if isinstance(query, whoosh_query.NumericRange):
             # A date or number range is an Or of term ranges on the field's trie terms (Whoosh's own matcher
             # does the same; `simplify()` cannot, it reads trie terms back as dates). Only the range is cached:

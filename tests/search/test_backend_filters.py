@@ -48,21 +48,13 @@ def test_a_member_gets_the_items_count_and_facets_of_haystacks_own_search(world,
     assert fast["count"] == len(fast["items"])
 
 
-def test_the_visitor_gets_haystacks_relevance_order(world, monkeypatch):
-    """Items everyone may read come in the order haystack ranks them, the filters adding nothing to scores."""
-    visitor = AnonymousUser()
-
-    assert answer(visitor, "voirie communale", ordered=True) == haystack_answer(
-        monkeypatch, visitor, "voirie communale", ordered=True
-    )
-
-
-def test_the_visitor_gets_haystacks_order_for_words_phrases_ties_and_removed_items(world, commune, monkeypatch):
-    """One word, several words, a phrase, an exclusion, filters, tied scores and a removed item: haystack's order."""
+def test_the_visitor_gets_haystacks_relevance_order(world, commune, monkeypatch):
+    """Items everyone may read come in the order haystack ranks them, the filters adding nothing to scores:
+    for one word, several words, a phrase, an exclusion, with filters, tied scores and a removed item."""
     visitor = AnonymousUser()
     for _number in range(3):
         notice(commune, title="Voirie : fermeture du pont")
-    world["act"].delete()
+    world["job"].delete()
     searches = [
         ("voirie", {}),
         ("voirie", {"kind": "notice"}),
