@@ -56,6 +56,8 @@ MAX_CACHED_SETS = 4096
 # Cached document sets of compound filter clauses (audiences, model restriction, date ranges): beyond this
 # many documents in all (~30 MB), that cache starts afresh (each user's audiences make a set of their own).
 MAX_COMPOUND_DOCS = 1_000_000
+# Sets of number and date ranges kept per field (each may hold most of the index).
+MAX_RANGES_PER_FIELD = 4
 # Postings whose scores are kept with the searcher (a dict per term, ~70 bytes a posting): beyond this many,
 # that cache starts afresh.
 MAX_SCORED_POSTINGS = 1_000_000
@@ -76,6 +78,7 @@ class SearcherCache:
         self.scored_postings = 0
         self.compound: dict = {}
         self.compound_size = 0
+        self.last_ranges: dict = {}
         self.last_intersection: tuple = ((), None)
         self.last_search: tuple | None = None
         # Where each segment's documents start, to find the segment of a document number.
@@ -96,10 +99,21 @@ class SearcherCache:
             return self.sets[key]
         if isinstance(query, whoosh_query.ConstantScoreQuery):
             return self.docs(query.child)
-        if isinstance(query, whoosh_query.Or | whoosh_query.And | whoosh_query.NumericRange):
-            # The audiences' Or, the model restriction and the year's range come back with every search:
-            # their (large) unions are kept too. The expiry range moves with the clock (a new set every
-            # second), hence the bound on the cache's size.
+        if isinstance(query, whoosh_query.NumericRange):
+            # The last few ranges of each field: the expiry range changes every second (a new set of most of
+            # the index each time), the year filter's two bounds stay the same.
+            key = repr(query)
+            ranges = self.last_ranges.setdefault(query.fieldname, {})
+            docs = ranges.get(key)
+            if docs is None:
+                if len(ranges) >= MAX_RANGES_PER_FIELD:
+                    ranges.clear()
+                docs = ranges[key] = self.compound_docs(query)
+            return docs
+        if isinstance(query, whoosh_query.Or | whoosh_query.And | whoosh_query.TermRange):
+            # The audiences' Or and the model restriction come back with every search: their (large) unions
+            # are kept too, and the term ranges of date ranges, whose coarse ones stay the same while the
+            # finest move with the clock, hence the bound on the cache's size.
             key = repr(query)
             docs = self.compound.get(key)
             if docs is None:
@@ -117,12 +131,16 @@ class SearcherCache:
             return self.compound_docs(query.child)
         if isinstance(query, whoosh_query.NumericRange):
             # A date or number range is an Or of term ranges on the field's trie terms (Whoosh's own matcher
-            # does the same; `simplify()` cannot, it reads trie terms back as dates). Only the range is cached:
-            # the Or's repr would be one more key for the same set.
+            # does the same; `simplify()` cannot, it reads trie terms back as dates). The Or itself is not
+            # cached: its repr would be one more key for the same set.
             return self.compound_docs(query._compile_query(self.searcher.reader()))
         if isinstance(query, whoosh_query.TermRange):
+            # Its terms' sets are not kept one by one: a range's trie terms change with its bounds (the
+            # expiry range's every second), and would soon fill the term-set cache; the coarse term ranges
+            # of a date range stay the same from one second to the next, and are kept whole.
             terms = sorted(set(query._btexts(self.searcher.reader())))
-            return set().union(*(self.docs(whoosh_query.Term(query.fieldname, term)) for term in terms))
+            docs_for = self.searcher.docs_for_query
+            return set().union(*(docs_for(whoosh_query.Term(query.fieldname, term)) for term in terms))
         if isinstance(query, whoosh_query.Or):
             return set().union(*(self.docs(child) for child in query.subqueries))
         if isinstance(query, whoosh_query.And):
