@@ -13,6 +13,12 @@ and the task worker's side: re-indexing one item in the large index.
 
     .venv/bin/python bench/search.py [--items 100000] [--rounds 5]
     .venv/bin/python bench/search.py --quick        # 5,000 items, 2 rounds: a smoke run
+    .venv/bin/python bench/search.py --workdir /tmp/bench-search --no-saves   # build once, then reuse
+
+With `--workdir`, the database, the Whoosh index and the FTS5 table are kept in that folder and reused by
+the next run with the same number of items on the same day (the corpus' dates are relative to today), so
+that the searches can be timed again in a minute while tuning; `--no-saves` leaves out the save() timings
+(which add ads to the index).
 
 The Markdown report is printed and written to bench/results/search.md (git-ignored).
 """
@@ -20,6 +26,7 @@ The Markdown report is printed and written to bench/results/search.md (git-ignor
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import random
@@ -404,6 +411,9 @@ def search_user():
     from extranet.accounts.models import User
     from extranet.organisations.models import Membership, Organisation
 
+    existing = User.objects.filter(email="bench@example.org").first()
+    if existing:  # a kept work folder (--workdir)
+        return existing
     user = User.objects.create_user(email="bench@example.org", password="bench-password-1")  # noqa: S106
     for number in (1, 2):
         organisation = Organisation.objects.create(
@@ -527,8 +537,12 @@ def report(args, build, timings, hits, saves) -> str:
         f"- Python {platform.python_version()}, Django {version('Django')}, django-haystack "
         f"{version('django-haystack')}, Whoosh-Reloaded {version('Whoosh-Reloaded')}, SQLite {sqlite3.sqlite_version}",
         f"- Corpus: {args.items:,} generated French items (seed {SEED}), {args.rounds} rounds alternating the "
-        f"engines, {len(QUERIES['1 word'])} queries per type and round. Indexing took {whoosh_build:.0f} s "
-        f"(Whoosh) and {fts_build:.0f} s (FTS5).",
+        f"engines, {len(QUERIES['1 word'])} queries per type and round. "
+        + (
+            f"Indexing took {whoosh_build:.0f} s (Whoosh) and {fts_build:.0f} s (FTS5)."
+            if whoosh_build == whoosh_build  # not NaN: built in this run
+            else "Indexes built by an earlier run (--workdir)."
+        ),
         "- Each figure: `search_run` as the search page calls it (count + page 1 of 20, facets where said), "
         "for a member of two organisations; FTS5: the same filters in SQL, bm25 order, LIMIT 20 + COUNT "
         "(+ GROUP BY for the facets).",
@@ -546,12 +560,16 @@ def report(args, build, timings, hits, saves) -> str:
             f"| {statistics.median(hits[(case.label, 'Whoosh (haystack)')]):,.0f} / "
             f"{statistics.median(hits[(case.label, 'SQLite FTS5')]):,.0f} |"
         )
-    without, queued = saves["saves"]["without indexing"], saves["saves"]["with the queued processor"]
     lines += [
         "",
         "Whoosh stems French words (`élèves` also finds `élève`), FTS5's unicode61 tokenizer only folds "
         "accents, hence more hits for Whoosh.",
         "",
+    ]
+    without, queued = saves["saves"]["without indexing"], saves["saves"]["with the queued processor"]
+    if not without:  # --no-saves
+        return "\n".join(lines)
+    lines += [
         f"## `Ad.save()` in a transaction ({len(without)} saves per variant, alternating rounds)",
         "",
         "| Variant | p50 (ms) | p95 (ms) | vs without |",
@@ -578,6 +596,10 @@ def main() -> int:
     parser.add_argument("--saves", type=int, default=100, help="saves per variant and round (default 100)")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 5000 items, 2 rounds, 30 saves")
     parser.add_argument("--output", type=Path, default=RESULTS, help="Markdown report (default: %(default)s)")
+    parser.add_argument(
+        "--workdir", type=Path, help="keep the database and indexes in this folder, and reuse them if built already"
+    )
+    parser.add_argument("--no-saves", action="store_true", help="time the searches only, not save()")
     args = parser.parse_args()
     if args.quick:
         args.items, args.rounds, args.saves = 5_000, 2, 30
@@ -587,20 +609,37 @@ def main() -> int:
     # A SIGTERM (from `timeout`, say) unwinds through the `with` below, which removes the temporary folder.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
-    with tempfile.TemporaryDirectory(prefix="territoires-bench-search-") as tmp:
-        workdir = Path(tmp)
+    with contextlib.ExitStack() as stack:
+        if args.workdir:
+            workdir = args.workdir.resolve()
+            workdir.mkdir(parents=True, exist_ok=True)
+        else:
+            workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="territoires-bench-search-")))
         print("Migrating a throwaway SQLite database…", flush=True)
         configure_django(workdir)
         corpus = Corpus(args.items)
-        print(f"Indexing {args.items:,} items with Whoosh…", flush=True)
-        whoosh_build = build_whoosh(corpus)
-        print(f"… {whoosh_build:.0f} s. Same items into SQLite FTS5…", flush=True)
-        database, fts_build = build_fts(corpus, workdir / "fts.sqlite3")
-        print(f"… {fts_build:.0f} s.", flush=True)
+        marker = workdir / "built.txt"
+        built = f"{args.items} items, seed {SEED}, {NOW:%Y-%m-%d}"
+        if marker.exists() and marker.read_text() == built:
+            print(f"Reusing the indexes of {workdir} ({built}).", flush=True)
+            whoosh_build, fts_build = float("nan"), float("nan")
+            database = sqlite3.connect(workdir / "fts.sqlite3")
+        else:
+            marker.unlink(missing_ok=True)
+            print(f"Indexing {args.items:,} items with Whoosh…", flush=True)
+            whoosh_build = build_whoosh(corpus)
+            print(f"… {whoosh_build:.0f} s. Same items into SQLite FTS5…", flush=True)
+            (workdir / "fts.sqlite3").unlink(missing_ok=True)
+            database, fts_build = build_fts(corpus, workdir / "fts.sqlite3")
+            print(f"… {fts_build:.0f} s.", flush=True)
+            if args.workdir:
+                marker.write_text(built)
         user = search_user()
         timings, hits = run_searches(args, database, user)
-        print("Timing save()…", flush=True)
-        saves = run_saves(args)
+        saves = {"saves": {"without indexing": [], "with the queued processor": []}, "tasks": 0, "worker": []}
+        if not args.no_saves:
+            print("Timing save()…", flush=True)
+            saves = run_saves(args)
         database.close()
 
     text = report(args, (whoosh_build, fts_build), timings, hits, saves)

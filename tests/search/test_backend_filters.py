@@ -48,13 +48,27 @@ def test_a_member_gets_the_items_count_and_facets_of_haystacks_own_search(world,
     assert fast["count"] == len(fast["items"])
 
 
-def test_the_visitor_gets_haystacks_relevance_order(world, monkeypatch):
-    """Items everyone may read come in the order haystack ranks them, the filters adding nothing to scores."""
+def test_the_visitor_gets_haystacks_relevance_order(world, commune, monkeypatch):
+    """Items everyone may read come in the order haystack ranks them, the filters adding nothing to scores:
+    for one word, several words, a phrase, an exclusion, with filters, tied scores and a removed item."""
     visitor = AnonymousUser()
+    for _number in range(3):
+        notice(commune, title="Voirie : fermeture du pont")
+    world["job"].delete()
+    searches = [
+        ("voirie", {}),
+        ("voirie", {"kind": "notice"}),
+        ("voirie", {"organisation": "loiret"}),
+        ("voirie communale", {}),
+        ("travaux voirie rue", {}),
+        ('"fermeture du pont"', {}),
+        ("voirie -pont", {}),
+    ]
+    for query, filters in searches:
+        fast = answer(visitor, query, ordered=True, **filters)
 
-    assert answer(visitor, "voirie communale", ordered=True) == haystack_answer(
-        monkeypatch, visitor, "voirie communale", ordered=True
-    )
+        assert fast == haystack_answer(monkeypatch, visitor, query, ordered=True, **filters), (query, filters)
+        assert fast["count"] == len(fast["items"]) > 0, (query, filters)
 
 
 def test_items_of_another_organisation_stay_out(world, member):
