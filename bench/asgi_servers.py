@@ -8,7 +8,7 @@ dependency): N requests over C concurrent connections, to a template-rendered pa
 file. Rounds alternate between the servers (A B, B A, A B, ...) because the machine is noisy and both
 share its cores with the client. Every figure is printed next to uvicorn's, measured in the same run.
 
-    .venv/bin/python bench/asgi_servers.py [--requests 2000] [--concurrency 20] [--rounds 3]
+    .venv/bin/python bench/asgi_servers.py [--requests 2000] [--concurrency 20] [--rounds 3] [--quick]
 
 The Markdown report is printed and written to bench/results/asgi_servers.md (git-ignored). The
 servers are stopped in all cases, and only loopback addresses are ever contacted.
@@ -351,7 +351,10 @@ def main() -> int:
     parser.add_argument("--page", help=f"page path (default: the first of {PAGE_CANDIDATES} answering 200)")
     parser.add_argument("--static", help=f"static file path (default: {STATIC_CANDIDATES[0]})")
     parser.add_argument("--output", type=Path, default=RESULTS, help="Markdown report (default: %(default)s)")
+    parser.add_argument("--quick", action="store_true", help="a quick check: 300 requests, 2 rounds, 50 warm-up")
     args = parser.parse_args()
+    if args.quick:
+        args.requests, args.rounds, args.warmup = 300, 2, 50
     if not (0 < args.requests <= 100_000 and 0 < args.concurrency <= 200 and 0 < args.rounds <= 20):
         parser.error("keep the load bounded: requests <= 100000, concurrency <= 200, rounds <= 20")
 

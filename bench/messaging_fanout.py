@@ -10,7 +10,11 @@ whole room served) and of all receipts. Each channel layer is measured: in-memor
 channels-redis (two processes, clients split between them; skipped when Redis does not answer). The
 resident memory of each server process is read before and after the clients connect: RSS per idle connection.
 
-    .venv/bin/python bench/messaging_fanout.py [--clients 1000] [--rounds 10] [--redis-url redis://127.0.0.1:6379/0]
+    .venv/bin/python bench/messaging_fanout.py [--clients 1000] [--rounds 10] [--cycles 10] [--quick]
+                                               [--redis-url redis://127.0.0.1:6379/0]
+
+With --cycles C (default 10), the clients then disconnect and reconnect until they have connected C times; the
+servers' RSS with the clients connected is read after each connection: it must not grow beyond 5 %.
 
 The Markdown report is printed and written to bench/results/messaging_fanout.md (git-ignored). Only loopback
 addresses are contacted; every server is stopped in all cases.
@@ -42,6 +46,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS = BASE_DIR / "bench" / "results" / "messaging_fanout.md"
 HOST = "127.0.0.1"
 ROUND_TIMEOUT = 60.0
+CYCLE_GOAL = 0.05  # RSS growth allowed over the connect/disconnect cycles
 START_TIMEOUT = 90.0
 
 
@@ -212,6 +217,22 @@ async def measure(layer, servers_by_kind, data, args):
             results[name]["last"].append(max(latencies))
             results[name]["all"].extend(latencies)
             await asyncio.sleep(0.3)
+    # Connect/disconnect cycles: the servers' RSS with N clients connected, after each reconnection. A leak per
+    # connection (a consumer, a group membership or a session kept after the socket closed) grows it cycle by cycle.
+    for name in rooms:
+        memory[name]["cycles"] = [servers_by_kind[name].rss()]
+    for cycle in range(1, args.cycles):
+        for name, room in rooms.items():
+            await room.leave()
+            await asyncio.sleep(1)  # let the servers run the disconnect handlers
+            await room.join(servers_by_kind[name], data["sessions"], args.clients)
+        await asyncio.sleep(2)
+        for name in rooms:
+            memory[name]["cycles"].append(servers_by_kind[name].rss())
+        print(
+            f"  {layer}: cycle {cycle + 1}/{args.cycles}: RSS {[memory[n]['cycles'][-1] for n in rooms]} KiB",
+            flush=True,
+        )
     for room in rooms.values():
         await room.leave()
     return results, memory
@@ -243,6 +264,28 @@ def report(args, measured) -> str:
                 f"| {ms(percentile(last, 0.95))} | {ms(percentile(every, 0.5))} | {ms(percentile(every, 0.95))} "
                 f"| {ratio:.2f} | {memory[name]['connect_s']:.1f} | {memory[name]['per_connection_kib']:.1f} |"
             )
+    if args.cycles > 1:
+        lines += [
+            "",
+            f"Resident memory of the server process(es) with the {args.clients} clients connected, after the first "
+            f"connection and after {args.cycles} connect/disconnect cycles (goal: growth ≤ {CYCLE_GOAL:.0%}).",
+            "",
+            "| Layer | Application | RSS after cycle 1 (KiB) | after each cycle (KiB) | RSS after cycle "
+            f"{args.cycles} (KiB) | Growth | Goal ≤ {CYCLE_GOAL:.0%} | Growth from cycle 2 |",
+            "| --- | --- | ---: | --- | ---: | ---: | --- | ---: |",
+        ]
+        for layer, (_results, memory) in measured.items():
+            for name in ("echo", "messaging"):
+                rss = memory[name]["cycles"]
+                growth = (rss[-1] - rss[0]) / rss[0] if rss[0] else 0.0
+                # The first reconnection grows the allocator's arenas once; a leak keeps growing after it.
+                after_first = (rss[-1] - rss[1]) / rss[1] if len(rss) > 2 and rss[1] else 0.0
+                label = "bare echo (baseline)" if name == "echo" else "messaging"
+                lines.append(
+                    f"| {layer} | {label} | {rss[0]} | {', '.join(str(value) for value in rss)} | {rss[-1]} "
+                    f"| {growth:+.1%} | {'met' if growth <= CYCLE_GOAL else '**missed**'} "
+                    f"| {after_first:+.1%} |"
+                )
     return "\n".join(lines) + "\n"
 
 
@@ -262,10 +305,16 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=10, help="messages per application and layer (default 10)")
     parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"))
     parser.add_argument("--layer", choices=["all", "in-memory", "redis"], default="all", help="layers to measure")
+    parser.add_argument(
+        "--cycles", type=int, default=10, help="connections of the N clients, RSS read after each (default 10)"
+    )
+    parser.add_argument("--quick", action="store_true", help="a quick check: 50 clients, 3 rounds, 3 cycles")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args()
-    if not (0 < args.clients <= 5000 and 0 < args.rounds <= 100):
-        parser.error("keep the load bounded: clients <= 5000, rounds <= 100")
+    if args.quick:
+        args.clients, args.rounds, args.cycles = 50, 3, 3
+    if not (0 < args.clients <= 5000 and 0 < args.rounds <= 100 and 0 < args.cycles <= 50):
+        parser.error("keep the load bounded: clients <= 5000, rounds <= 100, cycles <= 50")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, 4 * args.clients + 256)), hard))

@@ -2,11 +2,15 @@
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
+from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
+from machina.apps.forum_permission.checker import ForumPermissionChecker
 from machina.apps.forum_permission.handler import PermissionHandler
+from machina.apps.forum_permission.models import GroupForumPermission, UserForumPermission
+from machina.conf import settings as machina_settings
 
 from extranet.organisations.models import Membership, OrganisationKind
 
@@ -29,6 +33,39 @@ def forum_get_for_reader(*, user, pk: int, handler: PermissionHandler | None = N
     if forum is None or not handler.can_read_forum(forum, user):
         raise Http404
     return forum
+
+
+MODERATION_QUEUE_PERMISSION = "can_approve_posts"
+
+
+def user_can_access_moderation_queue(*, user, handler: PermissionHandler | None = None) -> bool:
+    """Whether the forum menu links to the moderation queue: machina's answer, asked about fewer forums.
+
+    Machina weighs the user's permissions on every forum of the site for this one link, on every forum page (the
+    forums grow with the organisations). A forum can only pass if a row grants approval there: to the user, to
+    every authenticated user or to one of the user's groups. So this asks for those forums first (one query; none
+    for most members, who moderate nothing) and lets machina's checker decide on them alone. A grant without a
+    forum (global) or a default permission set in the settings makes every forum a candidate: machina then
+    checks them all, as before.
+    """
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    grants = {"permission__codename": MODERATION_QUEUE_PERMISSION, "has_perm": True}
+    candidates = set(
+        UserForumPermission.objects.filter(Q(user=user) | Q(authenticated_user=True), **grants)
+        .values_list("forum_id", flat=True)
+        .union(GroupForumPermission.objects.filter(group__user=user, **grants).values_list("forum_id", flat=True))
+    )
+    defaults = machina_settings.DEFAULT_AUTHENTICATED_USER_FORUM_PERMISSIONS
+    if None in candidates or MODERATION_QUEUE_PERMISSION in defaults:
+        return (handler or PermissionHandler()).can_access_moderation_queue(user)
+    if not candidates:
+        return False
+    forums = list(Forum.objects.filter(pk__in=candidates))
+    granted = ForumPermissionChecker(user).get_perms_for_forumlist(forums, [MODERATION_QUEUE_PERMISSION])
+    return any(MODERATION_QUEUE_PERMISSION in codenames for codenames in granted.values())
 
 
 def user_can_read_forum(*, user, forum: Forum, handler: PermissionHandler | None = None) -> bool:

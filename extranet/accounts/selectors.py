@@ -1,5 +1,7 @@
 """Reads of accounts."""
 
+from django.contrib.auth.models import Permission
+from django.db.models import Q
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -10,3 +12,21 @@ def two_factor_is_enabled(*, user) -> bool:
 
 def two_factor_backup_code_count(*, user) -> int:
     return StaticToken.objects.filter(device__user=user).count()
+
+
+def user_can_access_admin(*, user) -> bool:
+    """Whether the site navigation links to the administration: what `user.has_perm("wagtailadmin.access_admin")`
+    answers, in one query.
+
+    `has_perm` loads every permission of the user and of their groups (two queries and their ORM work, a good part
+    of the layout's cost on every page, bench/pages.py) to test one of them.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser or user.is_staff:
+        return True
+    return (
+        Permission.objects.filter(codename="access_admin", content_type__app_label="wagtailadmin")
+        .filter(Q(user=user) | Q(group__user=user))
+        .exists()
+    )

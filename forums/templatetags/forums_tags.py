@@ -1,6 +1,6 @@
 from django import template
 
-from forums.selectors import user_can_manage_shared_forums
+from forums.selectors import user_can_access_moderation_queue, user_can_manage_shared_forums
 
 register = template.Library()
 
@@ -9,3 +9,10 @@ register = template.Library()
 def can_manage_shared_forums(user) -> bool:
     """Whether the forum menu offers the management of shared forums."""
     return user_can_manage_shared_forums(user=user)
+
+
+@register.simple_tag(takes_context=True)
+def can_access_moderation_queue(context, user) -> bool:
+    """Whether the forum menu links to the moderation queue (machina's check, on the candidate forums only)."""
+    request = context.get("request")
+    return user_can_access_moderation_queue(user=user, handler=getattr(request, "forum_permission_handler", None))

@@ -26,6 +26,16 @@ def test_premoderated_forum_holds_posts_until_approved(client, member, departeme
     assert pending.approved
 
 
+def test_forum_menu_links_to_the_queue_for_moderators_only(client, private_topic, member, admin, departement_editor):
+    """The forum menu shows "File de modération" to whoever may approve posts somewhere, and to nobody else."""
+    shared_forum("Marchés publics", premoderated=True)
+    seen = {}
+    for user in (member, admin, departement_editor):
+        client.force_login(user)
+        seen[user] = "File de modération" in client.get(reverse("forum:index")).content.decode()
+    assert seen == {member: False, admin: True, departement_editor: True}
+
+
 def test_moderator_locks_and_pins(client, private_topic, admin):
     client.force_login(admin)
     client.post(reverse("forum_moderation:topic_lock", kwargs={"slug": private_topic.slug, "pk": private_topic.pk}))

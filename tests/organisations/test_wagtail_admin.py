@@ -137,3 +137,12 @@ def test_renaming_through_the_snippet_admin_keeps_the_space_in_step(client, supe
     space = OrganisationSpacePage.objects.get(organisation=commune)
     assert (space.title, space.url) == ("Jargeau-sur-Loire", "/espaces/jargeau-sur-loire/")
     assert OrganisationSpacePage.objects.count() == 1
+
+
+def test_navigation_links_to_the_administration_for_editors_and_staff_only(client, member, editor, superuser):
+    """The header's "Administration" link shows to editors (Wagtail's access_admin) and superusers, not to members."""
+    shown = {}
+    for user in (member, editor, superuser):
+        client.force_login(user)
+        shown[user] = f'href="{reverse("wagtailadmin_home")}"' in client.get(reverse("core:dashboard")).content.decode()
+    assert shown == {member: False, editor: True, superuser: True}
