@@ -111,7 +111,7 @@ def test_a_file_over_the_size_limit_is_refused(client, author, jargeau, settings
     response = post_photo(client, author, jargeau, upload(content))
 
     assert response.status_code == 400
-    assert "Ce fichier pèse 4,0 Kio ; une photo peut peser jusqu'à 2,0 Kio." in page_text(response)
+    assert "Ce fichier pèse 4,0 Kio ; une photo peut peser jusqu’à 2,0 Kio." in page_text(response)
     assert not Ad.objects.exists()
 
 

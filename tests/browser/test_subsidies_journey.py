@@ -35,7 +35,7 @@ def test_a_commune_applies_and_the_departement_grants(new_page, live_server, log
     page.get_by_label("Coût total (€)").fill("120000,00")
     page.get_by_label("Montant demandé (€)").fill("36000,00")
     page.get_by_label("Nom du contact").fill("Marie Dupont")
-    page.get_by_label("Courriel du contact").fill("dgs@jargeau.test")
+    page.get_by_label("E-mail de contact").fill("dgs@jargeau.test")
     page.get_by_role("button", name="Enregistrer le brouillon").click()
     expect(page.get_by_text("Votre brouillon est enregistré.")).to_be_visible()
     page.get_by_role("button", name="Déposer la demande").click()
