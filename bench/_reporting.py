@@ -29,3 +29,12 @@ def cpu_model() -> str:
     except OSError:
         pass
     return platform.processor() or "unknown CPU"
+
+
+def report_write(text: str, path) -> None:
+    """Print the Markdown report and write it to `path` (under bench/results/, git-ignored)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    print()
+    print(text)
+    print(f"Written to {path}")

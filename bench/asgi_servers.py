@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from _reporting import cpu_model, ms, percentile, version
+from _reporting import cpu_model, ms, percentile, report_write, version
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS = BASE_DIR / "bench" / "results" / "asgi_servers.md"
@@ -407,11 +407,7 @@ def main() -> int:
                 server.stop()
 
     text = report(args, targets, results, servers)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text)
-    print()
-    print(text)
-    print(f"Written to {args.output}")
+    report_write(text, args.output)
     return 0
 
 

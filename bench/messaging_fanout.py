@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from _reporting import cpu_model, ms, percentile, version
+from _reporting import cpu_model, ms, percentile, report_write, version
 from websockets.asyncio.client import connect
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -370,9 +370,7 @@ def main() -> int:
                 for group in servers.values():
                     group.stop()
     text = report(args, measured)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text)
-    print(text)
+    report_write(text, args.output)
     return 0
 
 

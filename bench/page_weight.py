@@ -35,7 +35,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from _http import BASE_DIR, Connection, Uvicorn, manage, throwaway_env
-from _reporting import cpu_model, version
+from _reporting import cpu_model, report_write, version
 
 RESULTS = BASE_DIR / "bench" / "results" / "page_weight.md"
 KINDS = ("HTML", "CSS", "JavaScript", "Images", "Fonts", "Other")
@@ -226,11 +226,7 @@ def main() -> int:
             server.stop()
 
     text = report(pages, os.getloadavg()[0])
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text)
-    print()
-    print(text)
-    print(f"Written to {args.output}")
+    report_write(text, args.output)
     return 0
 
 

@@ -33,7 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from _http import BASE_DIR, CLIENT_ERRORS, Connection, Uvicorn, manage, throwaway_env
-from _reporting import cpu_model, ms, percentile, version
+from _reporting import cpu_model, ms, percentile, report_write, version
 
 RESULTS = BASE_DIR / "bench" / "results" / "pages.md"
 GOAL = 2.5
@@ -227,11 +227,7 @@ def main() -> int:
                 server.stop()
 
     text = report(args, phases, (load_before, os.getloadavg()[0]))
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text)
-    print()
-    print(text)
-    print(f"Written to {args.output}")
+    report_write(text, args.output)
     return 0
 
 

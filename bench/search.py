@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from _reporting import cpu_model, ms, percentile, version
+from _reporting import cpu_model, ms, percentile, report_write, version
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS = BASE_DIR / "bench" / "results" / "search.md"
@@ -643,11 +643,7 @@ def main() -> int:
         database.close()
 
     text = report(args, (whoosh_build, fts_build), timings, hits, saves)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text)
-    print()
-    print(text)
-    print(f"Written to {args.output}")
+    report_write(text, args.output)
     return 0
 
 

@@ -38,7 +38,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from _http import BASE_DIR, CLIENT_ERRORS, Connection, Uvicorn, manage, throwaway_env
-from _reporting import cpu_model, ms, percentile, version
+from _reporting import cpu_model, ms, percentile, report_write, version
 
 RESULTS = BASE_DIR / "bench" / "results" / "sqlite_writers.md"
 LOCKED = "database is locked"
@@ -262,11 +262,7 @@ def main() -> int:
         )
         text = report(args, results, log.count(LOCKED), (accepted, posts() - before), (load_before, os.getloadavg()[0]))
 
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text)
-    print()
-    print(text)
-    print(f"Written to {args.output}")
+    report_write(text, args.output)
     return 0
 
 
