@@ -7,9 +7,9 @@ project's own backend (its schema, French analyzer and value conversion, through
 and into an SQLite FTS5 table (`unicode61 remove_diacritics 2`). Then, in rounds alternating the engines
 (A B, B A, ...), it times what the search page asks of each: page 1 of 20 results and the total count, with
 and without facets, through the real `extranet.search.selectors.search_run`; FTS5 runs the equivalent SQL
-(bm25 order, LIMIT 20, COUNT, GROUP BY for the facets). Last, it times `Ad.save()` with the project's queued
-signal processor (a task row written in the same transaction) against no processor, in alternating rounds,
-and the task worker's side: re-indexing one item in the large index.
+(bm25 order, LIMIT 20, COUNT, GROUP BY for the facets). Last, it times `Ad.save()` and an author's edit through
+the ads service with the project's queued signal processor (a task row written in the same transaction) against
+no processor, in alternating rounds, and the task worker's side: re-indexing one item in the large index.
 
     .venv/bin/python bench/search.py [--items 100000] [--rounds 5]
     .venv/bin/python bench/search.py --quick        # 5,000 items, 2 rounds: a smoke run
