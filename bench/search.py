@@ -480,33 +480,34 @@ def run_saves(args) -> dict:
     organisation = Organisation.objects.get(slug="commune-1")
     author = User.objects.get(email="bench@example.org")
     published = NOW.replace(year=NOW.year + 5)
-    ads = [
-        Ad.objects.create(
-            organisation=organisation,
-            author=author,
-            kind=AdKind.LOAN,
-            category=AdCategory.EQUIPMENT,
-            title=f"Prêt d'une nacelle élévatrice n° {number}",
-            description="Nacelle de 12 mètres, révisée en mars. À retirer aux services techniques de la mairie.",
-            status=AdStatus.PUBLISHED,
-            published_at=datetime.now(UTC),
-            expires_at=published,
-        )
-        for number in range(10)
-    ]
 
-    pending = [
-        Ad.objects.create(
-            organisation=organisation,
-            author=author,
-            kind=AdKind.LOAN,
-            category=AdCategory.EQUIPMENT,
-            title=f"Prêt d'un broyeur de végétaux n° {number}",
-            description="Broyeur thermique, entretenu chaque année. À retirer au centre technique municipal.",
-            status=AdStatus.PENDING,
-        )
-        for number in range(10)
-    ]
+    def loan_ads(title: str, description: str, **state) -> list:
+        """Ten loans of the bench user's commune, in the given moderation state."""
+        return [
+            Ad.objects.create(
+                organisation=organisation,
+                author=author,
+                kind=AdKind.LOAN,
+                category=AdCategory.EQUIPMENT,
+                title=f"{title} n° {number}",
+                description=description,
+                **state,
+            )
+            for number in range(10)
+        ]
+
+    ads = loan_ads(
+        "Prêt d'une nacelle élévatrice",
+        "Nacelle de 12 mètres, révisée en mars. À retirer aux services techniques de la mairie.",
+        status=AdStatus.PUBLISHED,
+        published_at=datetime.now(UTC),
+        expires_at=published,
+    )
+    pending = loan_ads(
+        "Prêt d'un broyeur de végétaux",
+        "Broyeur thermique, entretenu chaque année. À retirer au centre technique municipal.",
+        status=AdStatus.PENDING,
+    )
 
     def save(ad, number):
         with transaction.atomic():
