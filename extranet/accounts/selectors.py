@@ -5,6 +5,8 @@ from django.db.models import Q
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from extranet.core.compiled import UserCount
+
 
 def two_factor_is_enabled(*, user) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
@@ -14,9 +16,16 @@ def two_factor_backup_code_count(*, user) -> int:
     return StaticToken.objects.filter(device__user=user).count()
 
 
+@UserCount
+def _admin_access_grants(*, user):
+    return Permission.objects.filter(codename="access_admin", content_type__app_label="wagtailadmin").filter(
+        Q(user__pk=user.pk) | Q(group__user__pk=user.pk)
+    )
+
+
 def user_can_access_admin(*, user) -> bool:
     """Whether the site navigation links to the administration: what `user.has_perm("wagtailadmin.access_admin")`
-    answers, in one query.
+    answers, in one query compiled once.
 
     `has_perm` loads every permission of the user and of their groups (two queries and their ORM work, a good part
     of the layout's cost on every page, bench/pages.py) to test one of them.
@@ -25,8 +34,4 @@ def user_can_access_admin(*, user) -> bool:
         return False
     if user.is_superuser or user.is_staff:
         return True
-    return (
-        Permission.objects.filter(codename="access_admin", content_type__app_label="wagtailadmin")
-        .filter(Q(user=user) | Q(group__user=user))
-        .exists()
-    )
+    return _admin_access_grants(user=user) > 0

@@ -4,15 +4,12 @@ A conversation is read by its members only (see `models`); missing and forbidden
 membership test is one query built of subqueries, so that the consumer runs it on every subscribe and send.
 """
 
-import functools
-from types import SimpleNamespace
-
 from django.contrib.auth import get_user_model
-from django.db import connections, router
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from extranet.core.compiled import UserCount
 from extranet.organisations.models import Membership
 
 from .models import LISTED_KINDS, Attachment, Conversation, ConversationKind, Message, MessagingPreference, Participant
@@ -111,31 +108,16 @@ def _unread_messages(*, user):
     )
 
 
-# A user id no row has: it marks the user's places among the compiled query's parameters.
-_ANY_USER = SimpleNamespace(pk=-7_230_117)
-
-
-@functools.cache
-def _unread_total_sql(alias: str) -> tuple[str, tuple]:
-    """The unread count's SQL, compiled once per database from the ORM query above.
-
-    Every logged-in page shows the count: building this query of nested subqueries through the ORM took about
-    6 ms a page (bench/pages.py), running it 0.1 ms. Compiled once, the same SQL only gets the user's id.
-    """
-    sql, params = _unread_messages(user=_ANY_USER).query.get_compiler(alias).as_sql()
-    # The inner SQL is the ORM's own compilation; every value stays a parameter.
-    return f"SELECT COUNT(*) FROM ({sql}) unread", tuple(params)  # noqa: S608 # nosec B608 # the ORM compiled it
+@UserCount
+def _unread_total(*, user):
+    return _unread_messages(user=user)
 
 
 def unread_total(*, user) -> int:
     """Unread messages in all of the user's conversations, in one query (the site navigation shows it)."""
     if not _active(user):
         return 0
-    alias = router.db_for_read(Message)
-    sql, params = _unread_total_sql(alias)
-    with connections[alias].cursor() as cursor:
-        cursor.execute(sql, [user.pk if value == _ANY_USER.pk else value for value in params])
-        return cursor.fetchone()[0]
+    return _unread_total(user=user)
 
 
 def display_title(*, conversation: Conversation, user) -> str:

@@ -2,12 +2,16 @@
 
 from django.http import Http404
 
+from extranet.core.compiled import UserCount
+
 from .kinds import KINDS, Delivery
 from .models import Notification, NotificationPreference
 
 
-def notification_unread_count(*, user) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+@UserCount
+def notification_unread_count(*, user):
+    """The user's unread notifications (the header's bell): an int, the query compiled once."""
+    return Notification.objects.filter(user_id=user.pk, read_at__isnull=True)
 
 
 def notification_list_for_user(*, user, unread_only: bool = False):
