@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.http import Http404
 
+from extranet.core.compiled import UserCount
 from extranet.organisations.models import Membership, Organisation, OrganisationKind, Role
 
 from .models import Broadcast, Delivery, DeliveryStatus, Unsubscribe
@@ -25,6 +26,17 @@ def broadcast_sender_organisations(*, user):
     return Organisation.objects.filter(
         kind__in=SENDER_KINDS, memberships__user=user, memberships__role=Role.ADMIN
     ).distinct()
+
+
+@UserCount
+def _sender_memberships(*, user):
+    return Membership.objects.filter(user_id=user.pk, role=Role.ADMIN, organisation__kind__in=SENDER_KINDS)
+
+
+def user_can_broadcast(*, user) -> bool:
+    """Whether the user may send a broadcast for some organisation (the dashboard links to the lists), in one query
+    compiled once."""
+    return user.is_authenticated and _sender_memberships(user=user) > 0
 
 
 def broadcast_scope(*, sender: Organisation):

@@ -5,15 +5,15 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from extranet.accounts.services import user_set_language
-from extranet.broadcast.selectors import broadcast_sender_organisations
-from extranet.organisations.selectors import membership_list_for_user
+from extranet.broadcast.selectors import user_can_broadcast
+from extranet.organisations.selectors import membership_cards_for_user
 
 
 @login_required
 def dashboard(request):
     """A member's home: their organisations, with a link to each private space."""
-    memberships = membership_list_for_user(user=request.user).select_related("organisation__space_page")
-    can_broadcast = broadcast_sender_organisations(user=request.user).exists()
+    memberships = membership_cards_for_user(user=request.user)
+    can_broadcast = user_can_broadcast(user=request.user)
     return render(request, "core/dashboard.html", {"memberships": memberships, "can_broadcast": can_broadcast})
 
 

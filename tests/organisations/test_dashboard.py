@@ -98,3 +98,17 @@ def test_the_number_of_queries_does_not_grow_with_the_memberships(client):
 
     assert (shown_one, shown_ten) == (1, 10)
     assert queries_ten == queries_one
+
+
+@pytest.mark.parametrize(
+    ("kind", "role", "linked"),
+    [("epci", "admin", True), ("departement", "admin", True), ("epci", "editor", False), ("commune", "admin", False)],
+)
+def test_the_diffusion_lists_link_shows_to_senders_only(client, kind, role, linked):
+    """Only an administrator of the département or of an EPCI is shown the link to the diffusion lists."""
+    user = membership(OrganisationFactory(kind=kind), role=role).user
+    client.force_login(user)
+
+    page = client.get(DASHBOARD).content.decode()
+
+    assert (reverse("broadcast:list") in page) is linked
