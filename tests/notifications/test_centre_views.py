@@ -23,10 +23,21 @@ def test_bell_shows_the_unread_count_in_one_query(client, rf, member):
     request.user = member
 
     with CaptureQueriesContext(connection) as queries:
-        assert notification_bell({"request": request}) == {"unread": 2}
+        assert notification_bell({"request": request})["unread"] == 2
     assert len(queries) == 1
     client.force_login(member)
     assert "data-unread-count>2</span>" in client.get("/notifications/").content.decode()
+
+
+def test_the_bell_is_the_current_page_in_the_notification_centre_only(client, member):
+    """On the notification centre the bell is marked as the current page for screen readers, elsewhere not."""
+    client.force_login(member)
+
+    assert (
+        'class="notification-bell" data-live-url="/ws/notifications/" aria-current="page"'
+        in client.get("/notifications/").content.decode()
+    )
+    assert 'aria-current="page">Notifications' not in client.get("/tableau-de-bord/").content.decode()
 
 
 def test_mark_one_then_all_read(client, member):
