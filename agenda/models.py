@@ -57,6 +57,10 @@ class AgendaCalendar(models.Model):
     def name(self) -> str:
         return self.calendar.name
 
+    def get_kind_display(self) -> str:
+        # Django's own translates every choice on each call; the calendars panel calls it for each calendar.
+        return str(dict(CalendarKind.choices).get(self.kind, self.kind))
+
 
 class EventCategory(models.TextChoices):
     MEETING = "meeting", pgettext_lazy("event category", "Meeting")
@@ -93,6 +97,10 @@ class EventDetails(models.Model):
 
     def get_absolute_url(self):
         return reverse("agenda:event", args=[self.event_id])
+
+    def get_category_display(self) -> str:
+        # Django's own translates every choice on each call; the agenda pages call it for each event.
+        return str(dict(EventCategory.choices).get(self.category, self.category))
 
 
 class FeedToken(models.Model):
