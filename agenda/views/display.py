@@ -34,10 +34,15 @@ class OccurrenceLine:
     calendar_name: str
 
 
-def _event_fields(event) -> dict:
+# Reversing an address costs as much as the rest of a line: the event addresses come from one reversal per
+# request, made with this stand-in id.
+_ANY_EVENT_ID = 2_147_483_647
+
+
+def _event_fields(event, url_pattern: str) -> dict:
     details = event.details
     return {
-        "url": reverse("agenda:event", args=[event.pk]),
+        "url": url_pattern.replace(str(_ANY_EVENT_ID), str(event.pk)),
         "all_day": details.all_day,
         "category": str(details.get_category_display()),
         "place": details.place,
@@ -48,12 +53,13 @@ def _event_fields(event) -> dict:
 
 def occurrence_lines(occurrences: list) -> list[OccurrenceLine]:
     """The lines of these occurrences, what they share with their event looked up once per event."""
+    url_pattern = reverse("agenda:event", args=[_ANY_EVENT_ID])
     by_event = {}
     lines = []
     for occurrence in occurrences:
         event = occurrence.event
         if event.pk not in by_event:
-            by_event[event.pk] = _event_fields(event)
+            by_event[event.pk] = _event_fields(event, url_pattern)
         start, end = occurrence.start.astimezone(PARIS), occurrence.end.astimezone(PARIS)
         lines.append(
             OccurrenceLine(
