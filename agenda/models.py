@@ -23,6 +23,9 @@ class CalendarKind(models.TextChoices):
     PUBLIC = "public", pgettext_lazy("calendar kind", "Public")
 
 
+CALENDAR_KIND_LABELS = dict(CalendarKind.choices)
+
+
 class AgendaCalendar(models.Model):
     """A django-scheduler calendar with its audience: one organisation's members, every member, or everyone."""
 
@@ -57,6 +60,10 @@ class AgendaCalendar(models.Model):
     def name(self) -> str:
         return self.calendar.name
 
+    def get_kind_display(self) -> str:
+        # Django's own translates every choice on each call; the calendars panel calls it for each calendar.
+        return str(CALENDAR_KIND_LABELS.get(self.kind, self.kind))
+
 
 class EventCategory(models.TextChoices):
     MEETING = "meeting", pgettext_lazy("event category", "Meeting")
@@ -64,6 +71,9 @@ class EventCategory(models.TextChoices):
     COUNCIL = "council", pgettext_lazy("event category", "Council")
     PUBLIC_EVENT = "public_event", pgettext_lazy("event category", "Public event")
     OTHER = "other", pgettext_lazy("event category", "Other")
+
+
+EVENT_CATEGORY_LABELS = dict(EventCategory.choices)
 
 
 class EventDetails(models.Model):
@@ -93,6 +103,10 @@ class EventDetails(models.Model):
 
     def get_absolute_url(self):
         return reverse("agenda:event", args=[self.event_id])
+
+    def get_category_display(self) -> str:
+        # Django's own translates every choice on each call; the agenda pages call it for each event.
+        return str(EVENT_CATEGORY_LABELS.get(self.category, self.category))
 
 
 class FeedToken(models.Model):

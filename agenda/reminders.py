@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 
 from extranet.core.services import email_enqueue
@@ -59,6 +60,7 @@ def reminders_send(*, day: date) -> int:
     start = local_midnight(day)
     end = local_midnight(day + timedelta(days=1))
     events = selectors.events_for_period(calendars=AgendaCalendar.objects.all(), start=start, end=end)
+    prefetch_related_objects(events, "details__organisation")
     occurrences = [
         occurrence
         for occurrence in selectors.occurrences_between(events=events, start=start, end=end)

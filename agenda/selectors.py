@@ -8,9 +8,9 @@ given Europe/Paris: its default (UTC) would move an 18:00 meeting to 19:00 in su
 
 from datetime import date, datetime, timedelta
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404
-from schedule.models import Event
+from schedule.models import Event, Occurrence
 from schedule.periods import Month, Period, Week
 
 from documents.models import Document
@@ -152,10 +152,19 @@ def invitation_get_by_token(*, token: str) -> EventInvitation:
 
 def events_for_period(*, calendars, start: datetime, end: datetime, category: str = "") -> list[Event]:
     """The events of these calendars (of one category, if given) that may have an occurrence between start and
-    end (one query)."""
+    end, with their rule, calendar and details (two queries whatever their number).
+
+    Their `occurrence_set` holds only the persisted occurrences that may count between start and end (moved
+    into or out of it, or cancelled there): django-scheduler's period of these bounds reads no others, and a
+    series with years of changed occurrences costs no more than a new one.
+    """
     recurring_until = Q(end_recurring_period__isnull=True) | Q(end_recurring_period__gte=start - timedelta(days=366))
+    persisted = Occurrence.objects.filter(
+        Q(start__lte=end, end__gte=start) | Q(original_start__lte=end, original_end__gte=start)
+    )
     events = (
-        _events()
+        Event.objects.select_related("rule", "calendar", "details")
+        .prefetch_related(Prefetch("occurrence_set", queryset=persisted))
         .filter(calendar__agenda__in=calendars, details__isnull=False, start__lt=end)
         .filter(Q(rule__isnull=True, end__gt=start) | (Q(rule__isnull=False) & recurring_until))
     )

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from .. import selectors
 from ..models import PARIS, EventCategory
+from . import display
 
 LIST_DAYS = 30
 WEEK = timedelta(days=7)
@@ -83,7 +84,9 @@ def agenda_list(request, pk=None):
     events = selectors.events_for_period(calendars=calendars, start=start, end=end, category=category)
     occurrences = selectors.occurrences_between(events=events, start=start, end=end)
     days = selectors.occurrences_by_day(
-        occurrences=occurrences, first_day=first, last_day=first + timedelta(days=LIST_DAYS - 1)
+        occurrences=display.occurrence_lines(occurrences),
+        first_day=first,
+        last_day=first + timedelta(days=LIST_DAYS - 1),
     )
     context = _context(
         request,
@@ -114,7 +117,9 @@ def month_view(request, year, month, pk=None):
     last = (period.end - timedelta(days=1)).date()
     grid_first = first - timedelta(days=first.weekday())
     grid_last = last + timedelta(days=6 - last.weekday())
-    days = selectors.occurrences_by_day(occurrences=occurrences, first_day=grid_first, last_day=grid_last)
+    days = selectors.occurrences_by_day(
+        occurrences=display.occurrence_lines(occurrences), first_day=grid_first, last_day=grid_last
+    )
     context = _context(
         request,
         calendar,
@@ -124,7 +129,11 @@ def month_view(request, year, month, pk=None):
         previous=(first - timedelta(days=1)).replace(day=1),
         next=last + timedelta(days=1),
     )
-    context.update(month=first, weeks=[days[index : index + 7] for index in range(0, len(days), 7)])
+    context.update(
+        month=first,
+        weekdays=display.weekday_names(),
+        weeks=display.month_grid(days=days, month=first, today=context["today"]),
+    )
     return render(request, "agenda/month.html", context)
 
 
@@ -132,7 +141,9 @@ def week_view(request, year, month, day, pk=None):
     calendar, calendars = _scope(request, pk)
     period, occurrences = selectors.week_of(calendars=calendars, day=_day(year, month, day))
     monday = period.start.date()
-    days = selectors.occurrences_by_day(occurrences=occurrences, first_day=monday, last_day=monday + timedelta(days=6))
+    days = selectors.occurrences_by_day(
+        occurrences=display.occurrence_lines(occurrences), first_day=monday, last_day=monday + timedelta(days=6)
+    )
     context = _context(
         request,
         calendar,

@@ -3,6 +3,7 @@
 import pytest
 from schedule.models import Event
 
+from agenda import services
 from agenda.models import PARIS
 from tests.agenda.factories import event, paris
 
@@ -76,6 +77,27 @@ def test_month_week_and_list_show_the_meeting_in_paris_time(client, meeting, mem
     ):
         page = client.get(url).content.decode()
         assert "Réunion du bureau" in page and "18:00" in page, url
+
+
+def test_month_grid_reads_out_days_and_marks_all_day_online_and_moved(client, meeting, calendar, editor, member):
+    """A month cell names its day in full; its lines say all day, online, moved, with their Paris times."""
+    event(calendar, user=editor, title="Forum", start=paris(2027, 1, 9), end=paris(2027, 1, 10), all_day=True)
+    event(calendar, user=editor, title="Visio", start=paris(2027, 1, 7, 9), visio_url="https://visio.example.fr/a")
+    services.occurrence_update(
+        event=meeting,
+        original_start=paris(2027, 1, 12, 18),
+        user=editor,
+        title="Bureau",
+        start=paris(2027, 1, 14, 20),
+        end=paris(2027, 1, 14, 21),
+    )
+    client.force_login(member)
+
+    page = client.get(f"/agenda/calendrier/{calendar.pk}/mois/2027/1/").content.decode()
+
+    assert '<abbr title="mardi">mar</abbr>' in page and "jeudi 14 janvier" in page
+    assert '<time class="agenda-time" datetime="2027-01-14T20:00:00+01:00">20:00</time>' in page
+    assert "Toute la journée" in page and "· en visio" in page and "· déplacée" in page
 
 
 def test_month_view_links_to_previous_and_next_months(client, calendar, member):
