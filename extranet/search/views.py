@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from extranet.core.ratelimit import rate_limit
 
 from .forms import SearchForm
-from .highlight import snippet
+from .highlight import query_terms, snippet
 from .selectors import organisation_names, search_kind_labels, search_run, search_suggest
 
 PAGE_SIZE = 20
@@ -48,6 +48,7 @@ def _facet_links(params, name: str, values, labels: dict, active) -> list[dict]:
 
 
 def _result_rows(page, *, query: str, kinds: dict, names: dict) -> list[dict]:
+    terms = query_terms(query)
     return [
         {
             "title": result.title,
@@ -55,7 +56,7 @@ def _result_rows(page, *, query: str, kinds: dict, names: dict) -> list[dict]:
             "kind": kinds.get(result.kind, ""),
             "organisation": names.get(result.organisation, ""),
             "date": result.date,
-            "snippet": snippet(result.text, query),
+            "snippet": snippet(result.text, terms),
         }
         for result in page
     ]
