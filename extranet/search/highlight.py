@@ -1,8 +1,8 @@
 """Result snippets: the part of an item's text around the first words that match, matches marked."""
 
 import threading
+from html import escape  # Django's escape() is this one behind a lazy-string wrapper, a cost per piece
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from .analysis import french_analyzer

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -56,6 +57,8 @@ def _result_rows(page, *, query: str, kinds: dict, names: dict) -> list[dict]:
             "kind": kinds.get(result.kind, ""),
             "organisation": names.get(result.organisation, ""),
             "date": result.date,
+            # What `|date:"c"` writes, without the filter's cost on every row.
+            "datetime": template_localtime(result.date).isoformat() if result.date else "",
             "snippet": snippet(result.text, terms),
         }
         for result in page
