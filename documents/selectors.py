@@ -175,11 +175,18 @@ def folder_contents(*, organisation: Organisation, folder: Folder | None) -> dic
 
 
 def folder_breadcrumbs(*, folder: Folder, top: Folder | None = None) -> list[Folder]:
-    """The folder's ancestors from the root (or from `top`, one of them), the folder last."""
+    """The folder's ancestors from the root (or from `top`, one of them), the folder last.
+
+    The folder itself needs no query, nor do its ancestors' links: they share its organisation.
+    """
     ids = folder.ancestor_ids()
     if top is not None:
         ids = ids[ids.index(top.pk) :] if top.pk in ids else [folder.pk]
-    ancestors = {item.pk: item for item in Folder.objects.filter(pk__in=ids)}
+    ancestors = {folder.pk: folder}
+    if len(ids) > 1:
+        ancestors |= {item.pk: item for item in Folder.objects.filter(pk__in=ids).exclude(pk=folder.pk)}
+    for item in ancestors.values():
+        item.organisation = folder.organisation
     return [ancestors[pk] for pk in ids if pk in ancestors]
 
 
@@ -191,8 +198,19 @@ def folder_public_breadcrumbs(*, folder: Folder) -> list[Folder]:
 
 
 def folder_choices(*, organisation: Organisation):
-    """The library's folders (not in the bin), for "move to" menus."""
+    """The library's folders (not in the bin), the destinations a "move to" form accepts."""
     return Folder.objects.filter(organisation=organisation, deleted_at=None).order_by("path")
+
+
+def folder_move_targets(*, organisation: Organisation, moved: Folder | None = None) -> list[tuple[int, str]]:
+    """(id, name) of the folders a "move to" menu offers, `moved`'s own subtree left out.
+
+    Plain pairs rather than a form widget's options: the menu lists the whole library on every page showing it.
+    """
+    folders = folder_choices(organisation=organisation)
+    if moved is not None:
+        folders = folders.exclude(path__startswith=moved.path)
+    return list(folders.values_list("pk", "name"))
 
 
 def shares_received(*, organisation: Organisation) -> dict:

@@ -29,9 +29,7 @@ def document_detail(request, pk, version_form=None, link_token=None, status=200)
             initial={"base_number": document.current_version.number if document.current_version else 0}
         )
         context["name_form"] = NameForm(initial={"name": document.title})
-        context["move_form"] = MoveForm(
-            folders=selectors.folder_choices(organisation=document.organisation), initial={"folder": document.folder_id}
-        )
+        context["move_targets"] = selectors.folder_move_targets(organisation=document.organisation)
         context["lock_is_mine"] = document.is_locked and document.locked_by_id == request.user.pk
     if abilities["manage"]:
         context["link_form"] = ShareLinkForm()

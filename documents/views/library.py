@@ -70,10 +70,7 @@ def _folder_page(request, organisation, folder, access, link_token=None):
         context["links"] = selectors.active_links(folder=folder)
         context["link_token"] = link_token
     if folder and access >= selectors.Access.WRITE:
-        context["move_form"] = MoveForm(
-            folders=selectors.folder_choices(organisation=organisation).exclude(path__startswith=folder.path),
-            initial={"folder": folder.parent_id},
-        )
+        context["move_targets"] = selectors.folder_move_targets(organisation=organisation, moved=folder)
     return render(request, "documents/folder.html", context)
 
 

@@ -1,26 +1,48 @@
 """Result snippets: the part of an item's text around the first words that match, matches marked."""
 
-from django.utils.html import escape
+import threading
+from html import escape  # Django's escape() is this one behind a lazy-string wrapper, a cost per piece
+
 from django.utils.safestring import SafeString, mark_safe
 
 from .analysis import french_analyzer
 
 CONTEXT_BEFORE = 60
 
+_local = threading.local()
 
-def _matches(text: str, query: str) -> list[tuple[int, int]]:
-    analyzer = french_analyzer()
-    terms = {token.text for token in analyzer(query)}
-    if not terms:
-        return []
+
+def _analyzer():
+    """This thread's French analyzer: building one costs more than a page of snippets, and its stem cache is
+    worth keeping between requests, but that cache is not safe to share between threads."""
+    analyzer = getattr(_local, "analyzer", None)
+    if analyzer is None:
+        analyzer = _local.analyzer = french_analyzer()
+    return analyzer
+
+
+def query_terms(query: str) -> frozenset[str]:
+    """The query's words as the index holds them (stemmed, accents folded): what `snippet` marks."""
+    return frozenset(token.text for token in _analyzer()(query))
+
+
+def _matches(text: str, terms: frozenset[str], length: int):
+    """(start, end) of the matching words, up to the last one a snippet of `length` from the first match can show."""
+    last = None
     # Whoosh reuses one token object: read its fields while iterating.
-    return [(token.startchar, token.endchar) for token in analyzer(text, chars=True) if token.text in terms]
+    for token in _analyzer()(text, chars=True):
+        if last is not None and token.startchar > last:
+            return
+        if token.text in terms:
+            if last is None:
+                last = max(token.startchar, CONTEXT_BEFORE) + length
+            yield token.startchar, token.endchar
 
 
-def snippet(text: str, query: str, *, length: int = 240) -> SafeString:
+def snippet(text: str, terms: frozenset[str], *, length: int = 240) -> SafeString:
     """Escaped text of about `length` characters starting a little before the first match, matches in <mark>."""
     text = " ".join((text or "").split())
-    matches = _matches(text, query)
+    matches = list(_matches(text, terms, length)) if terms else []
     start = 0
     if matches and matches[0][0] > CONTEXT_BEFORE:
         start = text.rfind(" ", 0, matches[0][0] - CONTEXT_BEFORE) + 1

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_GET
 from extranet.core.ratelimit import rate_limit
 
 from .forms import SearchForm
-from .highlight import snippet
+from .highlight import query_terms, snippet
 from .selectors import organisation_names, search_kind_labels, search_run, search_suggest
 
 PAGE_SIZE = 20
@@ -48,6 +49,7 @@ def _facet_links(params, name: str, values, labels: dict, active) -> list[dict]:
 
 
 def _result_rows(page, *, query: str, kinds: dict, names: dict) -> list[dict]:
+    terms = query_terms(query)
     return [
         {
             "title": result.title,
@@ -55,7 +57,9 @@ def _result_rows(page, *, query: str, kinds: dict, names: dict) -> list[dict]:
             "kind": kinds.get(result.kind, ""),
             "organisation": names.get(result.organisation, ""),
             "date": result.date,
-            "snippet": snippet(result.text, query),
+            # What `|date:"c"` writes, without the filter's cost on every row.
+            "datetime": template_localtime(result.date).isoformat() if result.date else "",
+            "snippet": snippet(result.text, terms),
         }
         for result in page
     ]

@@ -69,6 +69,19 @@ def test_members_keep_their_full_page_in_a_public_folder(client, member, public_
     assert 'type="file"' in client.get(url(public_tree["public"])).content.decode()
 
 
+def test_a_folder_page_links_its_ancestors_and_moves_anywhere_outside_itself(client, member, public_tree):
+    """The breadcrumbs link each ancestor; the move menu selects the parent and leaves out the folder's own subtree."""
+    client.force_login(member)
+    html = client.get(url(public_tree["year"])).content.decode()
+
+    assert f'<a href="{url(public_tree["parent"])}">Direction générale</a>' in html
+    assert f'<a href="{url(public_tree["public"])}">Délibérations</a>' in html
+    moved = client.get(url(public_tree["public"])).content.decode().split('<select name="folder"')[1]
+    assert '<option value="">Racine de la bibliothèque</option>' in moved
+    assert f'<option value="{public_tree["parent"].pk}" selected>Direction générale</option>' in moved
+    assert "Notes internes" in moved and "2026" not in moved and "Délibérations" not in moved
+
+
 def test_a_public_folder_without_path_makes_no_other_document_public(commune, editor, member):
     """A public folder saved without its path (outside the services) makes no private document linkable."""
     from documents.models import Folder

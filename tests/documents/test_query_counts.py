@@ -68,3 +68,13 @@ def test_a_visitors_folder_listing_runs_a_constant_number_of_queries(client, com
     few = queries(client, url)
     fill(commune, member, target, 2, 12)
     assert queries(client, url) == few
+
+
+def test_a_deeper_folder_costs_no_more_queries(client, commune, member):
+    """Each ancestor in the breadcrumbs links back without a query of its own."""
+    top = folder(commune, user=member, name="Conseil")
+    middle = folder(commune, user=member, name="2026", parent=top)
+    deep = folder(commune, user=member, name="Mars", parent=folder(commune, user=member, name="T1", parent=middle))
+    client.force_login(member)
+    queries(client, middle.get_absolute_url())
+    assert queries(client, deep.get_absolute_url()) == queries(client, middle.get_absolute_url())
