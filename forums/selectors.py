@@ -142,6 +142,19 @@ def post_get_for_reader(*, user, pk: int, handler: PermissionHandler | None = No
     return post
 
 
+def post_ids_editable(*, user, posts, handler: PermissionHandler | None = None) -> set[int]:
+    """The posts of a topic page that the user may edit, by machina's rule, asked here once per post rather than
+    through a template tag."""
+    handler = handler or PermissionHandler()
+    return {post.pk for post in posts if handler.can_edit_post(post, user)}
+
+
+def post_ids_deletable(*, user, posts, handler: PermissionHandler | None = None) -> set[int]:
+    """The posts of a topic page that the user may delete, by machina's rule."""
+    handler = handler or PermissionHandler()
+    return {post.pk for post in posts if handler.can_delete_post(post, user)}
+
+
 def user_can_manage_shared_forums(*, user) -> bool:
     """Platform superusers and the départements' editors and admins (the shared forums' moderators)."""
     if not user.is_authenticated or not user.is_active:
