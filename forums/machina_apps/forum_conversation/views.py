@@ -4,7 +4,7 @@ from django.db import transaction
 from machina.apps.forum_conversation import views as machina_views
 
 from extranet.core.ratelimit import rate_limit
-from forums.selectors import post_ids_deletable, post_ids_editable
+from forums.selectors import post_ids_deletable, post_ids_editable, topic_get_for_page
 from forums.services import post_quote_text, post_revision_record
 
 
@@ -50,6 +50,11 @@ class PostingRateLimitMixin:
 
 class TopicView(machina_views.TopicView):
     """machina's topic page, with the posts' edit and delete rights asked once per page in the view."""
+
+    def get_topic(self):
+        if not hasattr(self, "topic"):
+            self.topic = topic_get_for_page(pk=self.kwargs["pk"], user=self.request.user)
+        return self.topic
 
     def get_queryset(self):
         # machina also joins each post's last editor and prefetches the posters' forum profiles: the page shows neither.
