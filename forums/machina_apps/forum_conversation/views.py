@@ -49,7 +49,8 @@ class PostingRateLimitMixin:
 
 
 class TopicView(machina_views.TopicView):
-    """machina's topic page, with the posts' edit and delete rights asked once per page in the view."""
+    """machina's topic page, asking once per page what its template asked once per post (edit and delete rights),
+    and loading the topic with what the page needs of it."""
 
     def get_topic(self):
         if not hasattr(self, "topic"):

@@ -36,8 +36,9 @@ class TrackingHandler(MachinaTrackingHandler):
         """Marks the topic read, unless the user has read it, or its whole forum, since its last post.
 
         machina rewrites the topic's track and counts the forum's unread topics at every view (six queries and
-        writes); a topic read since its last post has nothing new to mark: its track and its forum's are already
-        what that work would leave. One query tells.
+        writes). A topic read since its last post has nothing new to mark, and whether its whole forum is now read
+        was checked when it or another topic of the forum was last read; only a forum whose last unread topic was
+        deleted, moved or disapproved since waits for a next read to be marked read as a whole. One query tells.
         """
         if user.is_authenticated and topic.last_post_on is not None:
             read_since_last_post = Q(tracks__user=user, tracks__mark_time__gte=F("last_post_on")) | Q(
