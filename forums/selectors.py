@@ -1,8 +1,9 @@
 """Permission-aware reads of the forums; machina's PermissionHandler decides, from the rows services.py keeps."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.urls import reverse
 from machina.apps.forum.models import Forum
@@ -140,6 +141,34 @@ def post_get_for_reader(*, user, pk: int, handler: PermissionHandler | None = No
     if post is None or not (handler or PermissionHandler()).can_read_forum(post.topic.forum, user):
         raise Http404
     return post
+
+
+def topic_get_for_page(*, pk: int, user) -> Topic:
+    """The topic of a topic page with its forum and poll; Http404 if it does not exist.
+
+    Its followers are loaded as the reader alone: machina's follow and unfollow buttons ask whether the reader
+    follows the topic through `subscribers.all()`, which would otherwise load every follower at each view.
+    """
+    topics = Topic.objects.select_related("forum", "poll")
+    if user.is_authenticated:
+        topics = topics.prefetch_related(Prefetch("subscribers", queryset=get_user_model().objects.filter(pk=user.pk)))
+    topic = topics.filter(pk=pk).first()
+    if topic is None:
+        raise Http404
+    return topic
+
+
+def post_ids_editable(*, user, posts, handler: PermissionHandler | None = None) -> set[int]:
+    """The posts of a topic page that the user may edit, by machina's rule, asked here once per post rather than
+    through a template tag."""
+    handler = handler or PermissionHandler()
+    return {post.pk for post in posts if handler.can_edit_post(post, user)}
+
+
+def post_ids_deletable(*, user, posts, handler: PermissionHandler | None = None) -> set[int]:
+    """The posts of a topic page that the user may delete, by machina's rule."""
+    handler = handler or PermissionHandler()
+    return {post.pk for post in posts if handler.can_delete_post(post, user)}
 
 
 def user_can_manage_shared_forums(*, user) -> bool:

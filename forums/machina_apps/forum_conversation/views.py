@@ -4,6 +4,7 @@ from django.db import transaction
 from machina.apps.forum_conversation import views as machina_views
 
 from extranet.core.ratelimit import rate_limit
+from forums.selectors import post_ids_deletable, post_ids_editable, topic_get_for_page
 from forums.services import post_quote_text, post_revision_record
 
 
@@ -48,7 +49,24 @@ class PostingRateLimitMixin:
 
 
 class TopicView(machina_views.TopicView):
-    pass
+    """machina's topic page, asking once per page what its template asked once per post (edit and delete rights),
+    and loading the topic with what the page needs of it."""
+
+    def get_topic(self):
+        if not hasattr(self, "topic"):
+            self.topic = topic_get_for_page(pk=self.kwargs["pk"], user=self.request.user)
+        return self.topic
+
+    def get_queryset(self):
+        # machina also joins each post's last editor and prefetches the posters' forum profiles: the page shows neither.
+        return self.get_topic().posts.exclude(approved=False).select_related("poster").prefetch_related("attachments")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, posts, handler = self.request.user, context["posts"], self.request.forum_permission_handler
+        context["editable_post_ids"] = post_ids_editable(user=user, posts=posts, handler=handler)
+        context["deletable_post_ids"] = post_ids_deletable(user=user, posts=posts, handler=handler)
+        return context
 
 
 class TopicCreateView(PostingRateLimitMixin, AtomicPostingMixin, machina_views.TopicCreateView):

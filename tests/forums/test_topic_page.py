@@ -1,0 +1,48 @@
+"""The topic page's shortcuts keep machina's answers: read marks, follow buttons and the permission tag."""
+
+import pytest
+from django.template import Context, Template, TemplateSyntaxError
+from django.urls import reverse
+
+from tests.forums.factories import reply, topic, topic_url
+from tests.organisations.factories import membership
+
+
+def _unread_page(client) -> str:
+    return client.get(reverse("forum_tracking:unread_topics")).content.decode()
+
+
+def test_topic_read_is_unread_after_a_reply_then_read_again(client, commune, private_forum, member):
+    """A topic read, viewed again, stays read; a new reply makes it unread until the member reads it again."""
+    colleague = membership(commune).user
+    roads = topic(private_forum, poster=colleague, subject="Entretien des routes")
+    topic(private_forum, poster=colleague, subject="Éclairage public")
+    client.force_login(member)
+    client.get(topic_url(roads))
+    client.get(topic_url(roads))
+    assert "Entretien des routes" not in _unread_page(client)
+    assert "Éclairage public" in _unread_page(client)
+
+    reply(roads, poster=colleague)
+    assert "Entretien des routes" in _unread_page(client)
+    client.get(topic_url(roads))
+    assert "Entretien des routes" not in _unread_page(client)
+
+
+def test_follow_button_answers_for_the_reader_alone(client, commune, private_topic, member):
+    """Another member's follow leaves the reader a "follow" button; the reader's own follow turns it to "stop"."""
+    private_topic.subscribers.add(membership(commune).user)
+    client.force_login(member)
+    page = client.get(topic_url(private_topic)).content.decode()
+    assert "Suivre ce sujet" in page and "Ne plus suivre ce sujet" not in page
+    private_topic.subscribers.add(member)
+    assert "Ne plus suivre ce sujet" in client.get(topic_url(private_topic)).content.decode()
+
+
+def test_permission_tag_refuses_a_private_method(private_topic, member):
+    """The permission tag answers a public check and refuses the handler's private methods."""
+    template = "{% load forum_permission_tags %}{% get_permission METHOD topic.forum user as granted %}{{ granted }}"
+    context = Context({"request": None, "topic": private_topic, "user": member})
+    assert Template(template.replace("METHOD", "'can_read_forum'")).render(context) == "True"
+    with pytest.raises(TemplateSyntaxError):
+        Template(template.replace("METHOD", "'_get_checker'")).render(context)
