@@ -13,6 +13,7 @@ from machina.apps.forum_permission.handler import PermissionHandler
 from machina.apps.forum_permission.models import GroupForumPermission, UserForumPermission
 from machina.conf import settings as machina_settings
 
+from extranet.core.compiled import UserCount, UserRows
 from extranet.organisations.models import Membership, OrganisationKind
 
 from .models import MODERATOR_ROLES, ForumAudience, ForumSubscription, NotificationFrequency, NotificationPreference
@@ -39,6 +40,17 @@ def forum_get_for_reader(*, user, pk: int, handler: PermissionHandler | None = N
 MODERATION_QUEUE_PERMISSION = "can_approve_posts"
 
 
+@UserRows
+def _moderation_candidates(*, user):
+    """Forums where a row grants approval to the user, to every authenticated user or to one of the user's groups."""
+    grants = {"permission__codename": MODERATION_QUEUE_PERMISSION, "has_perm": True}
+    return (
+        UserForumPermission.objects.filter(Q(user_id=user.pk) | Q(authenticated_user=True), **grants)
+        .values_list("forum_id")
+        .union(GroupForumPermission.objects.filter(group__user__pk=user.pk, **grants).values_list("forum_id"))
+    )
+
+
 def user_can_access_moderation_queue(*, user, handler: PermissionHandler | None = None) -> bool:
     """Whether the forum menu links to the moderation queue: machina's answer, asked about fewer forums.
 
@@ -53,12 +65,7 @@ def user_can_access_moderation_queue(*, user, handler: PermissionHandler | None 
         return False
     if user.is_superuser:
         return True
-    grants = {"permission__codename": MODERATION_QUEUE_PERMISSION, "has_perm": True}
-    candidates = set(
-        UserForumPermission.objects.filter(Q(user=user) | Q(authenticated_user=True), **grants)
-        .values_list("forum_id", flat=True)
-        .union(GroupForumPermission.objects.filter(group__user=user, **grants).values_list("forum_id", flat=True))
-    )
+    candidates = {forum_id for (forum_id,) in _moderation_candidates(user=user)}
     defaults = machina_settings.DEFAULT_AUTHENTICATED_USER_FORUM_PERMISSIONS
     if None in candidates or MODERATION_QUEUE_PERMISSION in defaults:
         return (handler or PermissionHandler()).can_access_moderation_queue(user)
@@ -177,9 +184,14 @@ def user_can_manage_shared_forums(*, user) -> bool:
         return False
     if user.is_superuser:
         return True
+    return _shared_forum_moderations(user=user) > 0
+
+
+@UserCount
+def _shared_forum_moderations(*, user):
     return Membership.objects.filter(
-        user=user, organisation__kind=OrganisationKind.DEPARTEMENT, role__in=MODERATOR_ROLES
-    ).exists()
+        user_id=user.pk, organisation__kind=OrganisationKind.DEPARTEMENT, role__in=MODERATOR_ROLES
+    )
 
 
 def shared_forum_audience_list():

@@ -1,4 +1,4 @@
-"""Per-user counts that every page's layout shows, with their SQL compiled from the ORM once per database.
+"""Per-user reads that every page's layout or menu makes, with their SQL compiled from the ORM once per database.
 
 Building a query of joins and subqueries through the ORM costs several times running it: the site navigation's
 counts (unread messages, unread notifications, the administration link) cost about 2 ms a page built each time,
@@ -17,12 +17,15 @@ from django.db.models import QuerySet
 _ANY_USER = SimpleNamespace(pk=-7_230_117)
 
 
-class UserCount:
-    """`build(user=...)`'s row count for a user, from SQL compiled once per database alias.
+class UserRows:
+    """The rows (tuples) of `build(user=...)` for a user, from SQL compiled once per database alias.
 
     `build` must use the user only through `user.pk`, and as a filter value (never in a slice or an expression the
     ORM would fold into the SQL text).
     """
+
+    # How the compiled query is wrapped: as it is here, counted in UserCount.
+    template = "{}"
 
     def __init__(self, build: Callable[..., QuerySet]):
         self._build = build
@@ -34,16 +37,28 @@ class UserCount:
         sql, params = queryset.query.get_compiler(alias).as_sql()
         if _ANY_USER.pk not in params:
             raise ValueError(f"{self._build.__name__} does not filter on the user")
-        # The inner SQL is the ORM's own compilation; every value stays a parameter.
-        return f"SELECT COUNT(*) FROM ({sql}) counted", tuple(params)  # noqa: S608 # nosec B608 # compiled by the ORM
+        return self.template.format(sql), tuple(params)
 
     @functools.cached_property
     def _model(self):
         return self._build(user=_ANY_USER).model
 
-    def __call__(self, *, user) -> int:
+    def rows(self, *, user) -> list[tuple]:
         alias = router.db_for_read(self._model)
         sql, params = self._sql(alias)
         with connections[alias].cursor() as cursor:
-            cursor.execute(sql, [user.pk if value == _ANY_USER.pk else value for value in params])
-            return cursor.fetchone()[0]
+            # The SQL is the ORM's own compilation; every value stays a parameter.
+            cursor.execute(sql, [user.pk if value == _ANY_USER.pk else value for value in params])  # nosec B608
+            return cursor.fetchall()
+
+    def __call__(self, *, user) -> list[tuple]:
+        return self.rows(user=user)
+
+
+class UserCount(UserRows):
+    """`build(user=...)`'s row count for a user (an int), from SQL compiled once per database alias."""
+
+    template = "SELECT COUNT(*) FROM ({}) counted"  # noqa: S608 # the ORM's compiled SQL, values as parameters
+
+    def __call__(self, *, user) -> int:
+        return self.rows(user=user)[0][0]
