@@ -153,8 +153,6 @@ TEMPLATES = [
                 "extranet.core.context_processors.site",
                 "machina.core.context_processors.metadata",
             ],
-            # Ours replaces machina's library of the same name (explicit libraries win over the apps' ones).
-            "libraries": {"forum_permission_tags": "forums.templatetags.forum_permissions"},
         },
     },
 ]

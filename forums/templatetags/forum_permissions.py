@@ -1,4 +1,8 @@
-"""machina's `{% get_permission %}` tag, loaded under machina's library name `forum_permission_tags` (settings).
+"""machina's `{% get_permission %}` tag, loaded as `forum_permissions` by our overrides of machina's templates.
+
+Every machina template that loads machina's `forum_permission_tags` is overridden in `forums/templates/machina/`
+(a test checks it); registering this library under machina's name instead would be flagged by Django's checks
+(templates.W003, two modules for one library name).
 
 machina lists the permission handler's public methods with `inspect.getmembers` at every call (some forty per
 topic page); the list depends only on the handler's class, so it is computed once per class. The tag still

@@ -1,6 +1,10 @@
 """The topic page's shortcuts keep machina's answers: read marks, follow buttons and the permission tag."""
 
+from pathlib import Path
+
+import machina
 import pytest
+from django.conf import settings
 from django.template import Context, Template, TemplateSyntaxError
 from django.urls import reverse
 
@@ -41,8 +45,18 @@ def test_follow_button_answers_for_the_reader_alone(client, commune, private_top
 
 def test_permission_tag_refuses_a_private_method(private_topic, member):
     """The permission tag answers a public check and refuses the handler's private methods."""
-    template = "{% load forum_permission_tags %}{% get_permission METHOD topic.forum user as granted %}{{ granted }}"
+    template = "{% load forum_permissions %}{% get_permission METHOD topic.forum user as granted %}{{ granted }}"
     context = Context({"request": None, "topic": private_topic, "user": member})
     assert Template(template.replace("METHOD", "'can_read_forum'")).render(context) == "True"
     with pytest.raises(TemplateSyntaxError):
         Template(template.replace("METHOD", "'_get_checker'")).render(context)
+
+
+def test_every_machina_template_asking_permissions_is_overridden_with_our_tag():
+    """Each machina template loading machina's slow permission tag has an override that loads ours instead."""
+    machina_templates = Path(machina.__file__).parent / "templates"
+    ours = Path(settings.BASE_DIR) / "forums" / "templates"
+    for template in machina_templates.rglob("*.html"):
+        if "forum_permission_tags" in template.read_text():
+            override = (ours / template.relative_to(machina_templates)).read_text()
+            assert "forum_permission_tags" not in override and "forum_permissions" in override, template
