@@ -4,7 +4,7 @@ ReportLab's standard Helvetica fonts are drawn with the WinAnsi encoding, which 
 (é, è, à, ç, œ, « »…): no font file to ship. Texts go through gettext, dates are shown in Europe/Paris.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from io import BytesIO
 from xml.sax.saxutils import escape  # nosec B406 # quotes text for reportlab, parses nothing
 
@@ -51,11 +51,16 @@ def _when(session: TrainingSession) -> str:
     }
 
 
+# Longer than this and spread over several dates, a session is a course counted in days; shorter, an evening
+# session running past midnight still counts its hours.
+COURSE_MIN_SPAN = timedelta(hours=12)
+
+
 def _duration(session: TrainingSession) -> str:
-    """Hours for a session of one day; days for a course over several (nights are not training time)."""
+    """Hours for a session within a day or an evening; days for a course over several (nights are not training time)."""
     start, end = _paris(session.event.start), _paris(session.event.end)
     days = (end.date() - start.date()).days + 1
-    if days > 1:
+    if days > 1 and end - start > COURSE_MIN_SPAN:
         return ngettext("%(count)s day", "%(count)s days", days) % {"count": days}
     hours, seconds = divmod(int((end - start).total_seconds()), 3600)
     minutes = seconds // 60

@@ -1,6 +1,7 @@
 """The printable PDFs: the attendance sheet and the certificates, in French with every accent, for the right people."""
 
 import io
+from datetime import datetime
 
 import pytest
 from django.urls import reverse
@@ -8,7 +9,7 @@ from pypdf import PdfReader
 
 from agenda.models import PARIS
 from agenda.training.models import Registration
-from tests.agenda.training.running.factories import TITLE, registration
+from tests.agenda.training.running.factories import TITLE, registration, training_session
 from tests.organisations.factories import membership
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +97,25 @@ def test_no_certificate_for_the_absent_nor_for_someone_elses(client, session, pa
     client.force_login(trainer)
     assert client.get(certificate_url(session, absentee)).status_code == 404
     assert Registration.objects.get(user=absentee).certificate_number == ""
+
+
+@pytest.mark.parametrize(
+    ("start", "hours", "expected"),
+    [
+        (datetime(2026, 3, 10, 9, 0, tzinfo=PARIS), 3, "Durée : 3 h"),
+        (datetime(2026, 3, 10, 14, 0, tzinfo=PARIS), 2.5, "Durée : 2 h 30"),
+        (datetime(2026, 3, 10, 22, 30, tzinfo=PARIS), 3, "Durée : 3 h"),
+        (datetime(2026, 3, 10, 9, 0, tzinfo=PARIS), 32, "Durée : 2 jours"),
+        (datetime(2026, 3, 10, 14, 0, tzinfo=PARIS), 22, "Durée : 2 jours"),
+    ],
+)
+def test_the_certificate_counts_hours_for_a_day_or_an_evening_and_days_for_a_course(
+    client, commune, trainer, start, hours, expected
+):
+    """An evening session running past midnight lasts hours, not two days; a course over two dates lasts days."""
+    session = training_session(commune, trainer=trainer, start=start, hours=hours)
+    user = membership(commune).user
+    registration(session, user, organisation=commune, present=True)
+    client.force_login(user)
+
+    assert expected in pdf_text(client.get(certificate_url(session, user)))
