@@ -8,7 +8,7 @@ given Europe/Paris: its default (UTC) would move an 18:00 meeting to 19:00 in su
 
 from datetime import date, datetime, timedelta
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q, Sum
 from django.http import Http404
 from schedule.models import Event, Occurrence
 from schedule.periods import Month, Period, Week
@@ -18,7 +18,7 @@ from documents.selectors import document_readable_q
 from extranet.organisations.models import Organisation, Role
 from extranet.organisations.selectors import is_platform_member, user_roles
 
-from .models import PARIS, AgendaCalendar, Answer, CalendarKind, EventInvitation, FeedToken
+from .models import PARIS, AgendaCalendar, Answer, CalendarKind, EventDetails, EventInvitation, FeedToken
 
 AUTHOR_ROLES = {Role.EDITOR, Role.ADMIN}
 
@@ -188,6 +188,22 @@ def month_of(*, calendars, day: date) -> tuple[Month, list]:
     probe = Month([], datetime(day.year, day.month, 1, tzinfo=PARIS), tzinfo=PARIS)
     month = Month(events_for_period(calendars=calendars, start=probe.start, end=probe.end), probe.start, tzinfo=PARIS)
     return month, _visible_occurrences(month)
+
+
+def calendars_version(*, calendars) -> str:
+    """A fingerprint of these calendars' events that moves with any event added, changed or removed, for caches.
+
+    Every change of an event or of one of its occurrences goes through the services, which raise its details'
+    `sequence` and move their `updated_at` (iCalendar's SEQUENCE and LAST-MODIFIED, `event_details_touch`); an
+    addition raises the count and the highest id, a removal lowers the count. One aggregate query.
+    """
+    details = EventDetails.objects.filter(event__calendar_id__in=[agenda.calendar_id for agenda in calendars])
+    summary = details.aggregate(
+        count=Count("pk"), newest=Max("pk"), sequences=Sum("sequence"), changed=Max("updated_at")
+    )
+    ids = ",".join(str(agenda.pk) for agenda in calendars)
+    changed = summary["changed"].isoformat() if summary["changed"] else ""
+    return f"{ids}|{summary['count']}|{summary['newest']}|{summary['sequences']}|{changed}"
 
 
 def week_of(*, calendars, day: date) -> tuple[Week, list]:

@@ -1,11 +1,12 @@
 """Reading the agendas: the agenda list (the default, made for phones), the month and the week, for one
 calendar or for every calendar the viewer reads. Times are shown in Europe/Paris."""
 
+from calendar import monthrange
 from datetime import date, datetime, timedelta
 
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
 from .. import selectors
@@ -13,7 +14,9 @@ from ..models import PARIS, EventCategory
 from . import display
 
 LIST_DAYS = 30
-WEEK = timedelta(days=7)
+# The month grid is cached under a fingerprint of its events (`selectors.calendars_version`): a change shows at
+# once, the lifetime only bounds how long an unvisited month stays in the cache.
+GRID_CACHE_SECONDS = 24 * 3600
 
 
 def _scope(request, pk):
@@ -111,15 +114,10 @@ def agenda_list(request, pk=None):
 
 
 def month_view(request, year, month, pk=None):
+    """The month grid; the grid itself comes from the cache while the calendars' events have not changed."""
     calendar, calendars = _scope(request, pk)
     first = _day(year, month)
-    period, occurrences = selectors.month_of(calendars=calendars, day=first)
-    last = (period.end - timedelta(days=1)).date()
-    grid_first = first - timedelta(days=first.weekday())
-    grid_last = last + timedelta(days=6 - last.weekday())
-    days = selectors.occurrences_by_day(
-        occurrences=display.occurrence_lines(occurrences), first_day=grid_first, last_day=grid_last
-    )
+    last = first.replace(day=monthrange(first.year, first.month)[1])
     context = _context(
         request,
         calendar,
@@ -129,10 +127,24 @@ def month_view(request, year, month, pk=None):
         previous=(first - timedelta(days=1)).replace(day=1),
         next=last + timedelta(days=1),
     )
+
+    def weeks():
+        # Called by the template only when its cached grid is missing or stale.
+        _, occurrences = selectors.month_of(calendars=calendars, day=first)
+        grid_first = first - timedelta(days=first.weekday())
+        grid_last = last + timedelta(days=6 - last.weekday())
+        days = selectors.occurrences_by_day(
+            occurrences=display.occurrence_lines(occurrences), first_day=grid_first, last_day=grid_last
+        )
+        return display.month_grid(days=days, month=first, today=context["today"])
+
     context.update(
         month=first,
         weekdays=display.weekday_names(),
-        weeks=display.month_grid(days=days, month=first, today=context["today"]),
+        weeks=weeks,
+        grid_version=selectors.calendars_version(calendars=calendars),
+        grid_seconds=GRID_CACHE_SECONDS,
+        script_prefix=get_script_prefix(),
     )
     return render(request, "agenda/month.html", context)
 
