@@ -1,5 +1,6 @@
 """The baseline of messaging_fanout.py: a bare Channels consumer that joins one group and relays what it
-receives to it, without sessions, database or checks; served by uvicorn like the project."""
+receives to it, without sessions, database or checks; served by uvicorn like the project, with the same
+memory probe (`_memory_probe.py`)."""
 
 import os
 import sys
@@ -12,6 +13,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from _memory_probe import with_memory_probe  # noqa: E402
 from channels.generic.websocket import AsyncWebsocketConsumer  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from django.urls import path  # noqa: E402
@@ -34,4 +36,4 @@ class EchoConsumer(AsyncWebsocketConsumer):
         await self.send(text_data=event["text"])
 
 
-application = ProtocolTypeRouter({"websocket": URLRouter([path("echo/", EchoConsumer.as_asgi())])})
+application = with_memory_probe(ProtocolTypeRouter({"websocket": URLRouter([path("echo/", EchoConsumer.as_asgi())])}))
