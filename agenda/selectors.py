@@ -195,7 +195,8 @@ def calendars_version(*, calendars) -> str:
 
     Every change of an event or of one of its occurrences goes through the services, which raise its details'
     `sequence` and move their `updated_at` (iCalendar's SEQUENCE and LAST-MODIFIED, `event_details_touch`); an
-    addition raises the count and the highest id, a removal lowers the count. One aggregate query.
+    addition raises the count and the highest id, a removal lowers the count. Two different sets of events may
+    share these figures: the calendars' ids keep them apart. One aggregate query.
     """
     details = EventDetails.objects.filter(event__calendar_id__in=[agenda.calendar_id for agenda in calendars])
     summary = details.aggregate(

@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 
 from agenda import selectors, services
-from tests.agenda.factories import event, paris
+from tests.agenda.factories import event, paris, private_calendar, shared_calendar
 
 pytestmark = pytest.mark.django_db
 
@@ -68,13 +68,18 @@ def test_each_kind_of_change_shows_on_the_next_visit(client, meeting, calendar, 
     assert "Vœux du maire" not in month_page(client)
 
 
-def test_a_reader_of_other_calendars_never_gets_anothers_grid(client, meeting, member, outsider):
-    """Darvoy's member asks for the same month after Jargeau's member: Jargeau's meeting stays out of it."""
+def test_a_reader_of_other_calendars_never_gets_anothers_grid(client, commune, other_commune, editor, member, outsider):
+    """Jargeau's and Darvoy's members read event sets alike in size, ids and changes: each sees only their own."""
+    event(private_calendar(commune), user=editor, title="Conseil de Jargeau", start=paris(2027, 1, 5, 18))
+    event(private_calendar(other_commune), title="Conseil de Darvoy", start=paris(2027, 1, 6, 18))
+    event(shared_calendar(), organisation=commune, user=editor, title="Réunion des maires", start=paris(2027, 1, 7, 9))
     client.force_login(member)
-    assert "Réunion du bureau" in month_page(client)
+    page = month_page(client)
+    assert "Conseil de Jargeau" in page and "Réunion des maires" in page
 
     client.force_login(outsider)
-    assert "Réunion du bureau" not in month_page(client)
+    page = month_page(client)
+    assert "Conseil de Darvoy" in page and "Réunion des maires" in page and "Conseil de Jargeau" not in page
 
 
 def test_the_grid_follows_the_language(client, meeting, member):
