@@ -6,7 +6,8 @@ responses. Missing and forbidden both raise Http404.
 
 from enum import IntEnum
 
-from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.conf import settings
+from django.db.models import CharField, Count, Exists, ExpressionWrapper, F, Max, OuterRef, Q
 from django.db.models.lookups import StartsWith
 from django.http import Http404
 from django.utils import timezone
@@ -14,7 +15,7 @@ from django.utils import timezone
 from extranet.organisations.models import Organisation, Role
 from extranet.organisations.selectors import user_roles
 
-from .models import AuditEvent, Document, DocumentVersion, Folder, Share, ShareLink
+from .models import AuditEvent, Document, DocumentVersion, Folder, Share, ShareLink, TextStatus
 
 
 class Access(IntEnum):
@@ -167,11 +168,32 @@ def _listed_folders():
 
 
 def folder_contents(*, organisation: Organisation, folder: Folder | None) -> dict:
-    """The subfolders and documents of a folder (or of the library's root), in a fixed number of queries."""
+    """The subfolders and documents of a folder (or of the library's root), in a fixed number of queries.
+
+    Querysets, read when a template first uses them: a listing served from the cache reads nothing.
+    """
     return {
-        "folders": list(_listed_folders().filter(organisation=organisation, parent=folder)),
-        "documents": list(_listed_documents().filter(organisation=organisation, folder=folder)),
+        "folders": _listed_folders().filter(organisation=organisation, parent=folder),
+        "documents": _listed_documents().filter(organisation=organisation, folder=folder),
     }
+
+
+def folder_listing_version(*, organisation: Organisation, folder: Folder | None) -> str:
+    """A fingerprint of what a folder's listing shows, for caches: it moves with any change of the library.
+
+    Every change of a library goes through the services, and each records an audit event in the owning
+    organisation (sharing with others included), so the newest event's id moves with it. Two changes come
+    without an event and only ever lower a count between two events: a version's text and thumbnail made by the
+    task queue (fewer versions waiting) and a lock running out (fewer running locks). Two queries.
+    """
+    newest = AuditEvent.objects.filter(organisation=organisation).aggregate(newest=Max("pk"))["newest"]
+    running_since = timezone.now() - settings.DOCUMENTS_LOCK_TIMEOUT
+    counts = Document.objects.filter(organisation=organisation, folder=folder, deleted_at=None).aggregate(
+        locks=Count("pk", filter=Q(locked_by__isnull=False, locked_at__gt=running_since)),
+        waiting=Count("pk", filter=Q(current_version__text_status=TextStatus.PENDING)),
+    )
+    folder_id = folder.pk if folder else ""
+    return f"{organisation.pk}|{organisation.slug}|{folder_id}|{newest}|{counts['locks']}|{counts['waiting']}"
 
 
 def folder_breadcrumbs(*, folder: Folder, top: Folder | None = None) -> list[Folder]:

@@ -5,13 +5,14 @@ machina's permission rows are never edited by hand: `forum_permissions_sync` reb
 leaves an organisation leaves its groups, so they lose access to its forums at once.
 """
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from machina.apps.forum.models import Forum
-from machina.apps.forum_conversation.models import Post
+from machina.apps.forum_conversation.models import Post, Topic
 from machina.apps.forum_permission.models import ForumPermission, GroupForumPermission, UserForumPermission
 
 from extranet.organisations.models import Organisation, OrganisationGroup, OrganisationKind, Role
@@ -30,6 +31,8 @@ from .permissions import READ, moderator_codenames, participant_codenames
 
 SHARED_CATEGORY_NAME = "Forums inter-collectivités"
 ORGANISATION_FORUM_NAME = "Échanges internes"
+# A reader's views of a topic within this many seconds count once.
+TOPIC_VIEW_WINDOW = 30 * 60
 
 
 def _forum_name(name: str) -> str:
@@ -296,3 +299,16 @@ def post_revision_record(*, post, editor) -> PostRevision:
         content=stored.content.raw,
         edited_by=editor if editor.is_authenticated else None,
     )
+
+
+def topic_view_count(*, topic, reader: str | None) -> bool:
+    """Count a view of the topic, once per reader (a user or an anonymous session) every TOPIC_VIEW_WINDOW.
+
+    machina writes the counter at every page shown: reloading a page, paging through the topic or coming back to
+    it from a notification each cost a write, which SQLite makes every other request wait for. A reader unknown
+    (no session) counts each time, as before. Returns whether the view was counted.
+    """
+    if reader is not None and not cache.add(f"forums:topic-viewed:{topic.pk}:{reader}", True, TOPIC_VIEW_WINDOW):
+        return False
+    Topic.objects.filter(pk=topic.pk).update(views_count=F("views_count") + 1)
+    return True

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import get_script_prefix
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -15,6 +16,10 @@ from extranet.organisations.models import Organisation
 
 from .. import selectors, services, sharing
 from ..forms import MoveForm, NameForm, ShareLinkForm, UploadForm, sharing_form
+
+# A folder's listing is cached under a fingerprint of its library (`selectors.folder_listing_version`): a change
+# shows at once. People's names in it are not in the fingerprint: a renamed author shows within this lifetime.
+LISTING_CACHE_SECONDS = 10 * 60
 
 
 def _library_for(user, slug: str, action: str = "view") -> tuple[Organisation, selectors.Access]:
@@ -63,6 +68,9 @@ def _folder_page(request, organisation, folder, access, link_token=None):
         "upload_form": UploadForm(),
         "max_upload": settings.DOCUMENTS_MAX_UPLOAD_BYTES,
         "name_form": NameForm(),
+        "listing_version": selectors.folder_listing_version(organisation=organisation, folder=folder),
+        "listing_seconds": LISTING_CACHE_SECONDS,
+        "script_prefix": get_script_prefix(),
         **contents,
     }
     if folder and access >= selectors.Access.MANAGE:

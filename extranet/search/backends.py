@@ -32,6 +32,7 @@ from whoosh import query as whoosh_query
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.columns import FixedBytesColumn
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NGRAMWORDS, NUMERIC, TEXT
+from whoosh.index import TOC
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import WeightLengthScorer
 from whoosh.searching import Results, ResultsPage
@@ -40,6 +41,7 @@ from whoosh.support.relativedelta import relativedelta
 from whoosh.util.numeric import byte_to_length
 
 from .analysis import french_analyzer, prefix_analyzer
+from .lending import Lender
 
 # Fields matched as whole values (tokens, slugs, dates): clauses on them only say which documents may appear.
 FILTER_FIELD_TYPES = (ID, KEYWORD, DATETIME, NUMERIC, BOOLEAN)
@@ -61,6 +63,10 @@ MAX_RANGES_PER_FIELD = 4
 # Postings whose scores are kept with the searcher (a dict per term, ~70 bytes a posting): beyond this many,
 # that cache starts afresh.
 MAX_SCORED_POSTINGS = 1_000_000
+# Searchers kept idle per index and process, with their caches (each may hold tens of MB on 100,000 items).
+MAX_IDLE_SEARCHERS = 4
+SEARCHERS: dict[str, Lender] = {}
+SEARCHERS_LOCK = threading.Lock()
 # A search keeps at least this many top documents, so that the page asked for right after the count (the
 # paginator's two calls) reuses the same search.
 MIN_COLLECTED = 100
@@ -69,9 +75,10 @@ MIN_COLLECTED = 100
 class SearcherCache:
     """The searcher of one index generation, with the document sets and facet tables computed on it."""
 
-    def __init__(self, index, searcher):
+    def __init__(self, index):
         self.index = index
-        self.searcher = searcher
+        self.searcher = index.searcher()
+        self.version = self.index_version(index, self.searcher.reader().generation())
         self.sets: dict = {}
         self.tables: dict = {}
         self.scores: dict = {}
@@ -82,8 +89,26 @@ class SearcherCache:
         self.last_intersection: tuple = ((), None)
         self.last_search: tuple | None = None
         # Where each segment's documents start, to find the segment of a document number.
-        self.leaves = list(searcher.leaf_searchers())
+        self.leaves = list(self.searcher.leaf_searchers())
         self.offsets = [offset for _leaf, offset in self.leaves]
+
+    @staticmethod
+    def index_version(index, generation: int) -> tuple:
+        """The index's generation and when its table of contents was written: a cleared and rebuilt index may
+        reach the same generation again, not at the same moment."""
+        return generation, index.storage.file_modified(TOC._filename(index.indexname, generation))
+
+    def is_current(self) -> bool:
+        """Whether the searcher still reads the index as it is (no commit, no clear since it was opened, in any
+        process). A stale one is closed, not refreshed: `Searcher.refresh()` reuses the readers of segments
+        whose deletions changed."""
+        try:
+            return self.version == self.index_version(self.index, self.index.latest_generation())
+        except OSError:  # a commit removed the table of contents just listed
+            return False
+
+    def close(self) -> None:
+        self.searcher.close()
 
     def docs(self, query) -> set:
         """The documents matching a filter clause (deleted ones included: the scored query never yields those).
@@ -427,8 +452,6 @@ def _as_datetime(value) -> datetime:
 class FrenchWhooshSearchBackend(WhooshSearchBackend):
     def __init__(self, connection_alias, **connection_options):
         super().__init__(connection_alias, **connection_options)
-        # Whoosh searchers are not shared between threads; each thread keeps its own.
-        self._local = threading.local()
 
     def build_schema(self, fields):
         content_field_name, schema = super().build_schema(fields)
@@ -450,17 +473,13 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
             schema.remove(spelling_field)
         return content_field_name, schema
 
-    def searcher_cache(self) -> SearcherCache:
-        """This thread's searcher, replaced when the index changed (a commit, a clear), with its caches."""
-        cache = getattr(self._local, "cache", None)
-        if cache is not None and cache.index is self.index:
-            if cache.searcher.reader().generation() == self.index.latest_generation():
-                return cache
-            # Not `Searcher.refresh()`: it reuses the readers of segments whose deletions changed.
-            cache.searcher.close()
-        cache = SearcherCache(self.index, self.index.searcher())
-        self._local.cache = cache
-        return cache
+    def searchers(self) -> Lender:
+        """The process's idle searchers of this index (haystack makes a backend per thread, so per request)."""
+        key = self.path if self.use_file_storage else "ram"
+        with SEARCHERS_LOCK:
+            return SEARCHERS.setdefault(
+                key, Lender(keep=MAX_IDLE_SEARCHERS, is_current=SearcherCache.is_current, discard=SearcherCache.close)
+            )
 
     def is_filter(self, query) -> bool:
         """Whether the clause only tests whole values (audiences, kind, dates), so it needs no score."""
@@ -541,7 +560,43 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
         if query_facets is not None:
             warnings.warn("Whoosh does not handle query faceting.", Warning, stacklevel=2)
 
-        cache = self.searcher_cache()
+        with self.searchers().lend(build=lambda: SearcherCache(self.index)) as cache:
+            return self.search_with(
+                cache,
+                query_string,
+                sort_by=sort_by,
+                reverse=reverse,
+                start_offset=start_offset,
+                end_offset=end_offset,
+                highlight=highlight,
+                facets=facets,
+                date_facets=date_facets,
+                narrow_queries=narrow_queries,
+                spelling_query=spelling_query,
+                models=models,
+                limit_to_registered_models=limit_to_registered_models,
+                result_class=result_class,
+            )
+
+    def search_with(
+        self,
+        cache: SearcherCache,
+        query_string: str,
+        *,
+        sort_by,
+        reverse,
+        start_offset,
+        end_offset,
+        highlight,
+        facets,
+        date_facets,
+        narrow_queries,
+        spelling_query,
+        models,
+        limit_to_registered_models,
+        result_class,
+    ):
+        """`search()` on one searcher lent to this thread."""
         searcher = cache.searcher
         # haystack's narrowing queries (and its model restriction) must each match something, or nothing is found.
         narrowing = set(narrow_queries or ())

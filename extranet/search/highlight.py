@@ -1,42 +1,37 @@
 """Result snippets: the part of an item's text around the first words that match, matches marked."""
 
-import threading
 from html import escape  # Django's escape() is this one behind a lazy-string wrapper, a cost per piece
 
 from django.utils.safestring import SafeString, mark_safe
 
 from .analysis import french_analyzer
+from .lending import Lender
 
 CONTEXT_BEFORE = 60
 
-_local = threading.local()
-
-
-def _analyzer():
-    """This thread's French analyzer: building one costs more than a page of snippets, and its stem cache is
-    worth keeping between requests, but that cache is not safe to share between threads."""
-    analyzer = getattr(_local, "analyzer", None)
-    if analyzer is None:
-        analyzer = _local.analyzer = french_analyzer()
-    return analyzer
+# Building an analyzer costs more than a page of snippets, and its stem cache is worth keeping between requests,
+# but that cache is not safe to share between threads.
+ANALYZERS = Lender(french_analyzer)
 
 
 def query_terms(query: str) -> frozenset[str]:
     """The query's words as the index holds them (stemmed, accents folded): what `snippet` marks."""
-    return frozenset(token.text for token in _analyzer()(query))
+    with ANALYZERS.lend() as analyzer:
+        return frozenset(token.text for token in analyzer(query))
 
 
 def _matches(text: str, terms: frozenset[str], length: int):
     """(start, end) of the matching words, up to the last one a snippet of `length` from the first match can show."""
     last = None
     # Whoosh reuses one token object: read its fields while iterating.
-    for token in _analyzer()(text, chars=True):
-        if last is not None and token.startchar > last:
-            return
-        if token.text in terms:
-            if last is None:
-                last = max(token.startchar, CONTEXT_BEFORE) + length
-            yield token.startchar, token.endchar
+    with ANALYZERS.lend() as analyzer:
+        for token in analyzer(text, chars=True):
+            if last is not None and token.startchar > last:
+                return
+            if token.text in terms:
+                if last is None:
+                    last = max(token.startchar, CONTEXT_BEFORE) + length
+                yield token.startchar, token.endchar
 
 
 def snippet(text: str, terms: frozenset[str], *, length: int = 240) -> SafeString:
