@@ -32,7 +32,8 @@ from whoosh import query as whoosh_query
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.columns import FixedBytesColumn
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NGRAMWORDS, NUMERIC, TEXT
-from whoosh.index import TOC
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC, FileIndex
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import WeightLengthScorer
 from whoosh.searching import Results, ResultsPage
@@ -450,9 +451,6 @@ def _as_datetime(value) -> datetime:
 
 
 class FrenchWhooshSearchBackend(WhooshSearchBackend):
-    def __init__(self, connection_alias, **connection_options):
-        super().__init__(connection_alias, **connection_options)
-
     def build_schema(self, fields):
         content_field_name, schema = super().build_schema(fields)
         for field_class in fields.values():
@@ -480,6 +478,25 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
             return SEARCHERS.setdefault(
                 key, Lender(keep=MAX_IDLE_SEARCHERS, is_current=SearcherCache.is_current, discard=SearcherCache.close)
             )
+
+    def index_version(self) -> str | None:
+        """The index's generation and when it was written, as the kept searchers check it (see `SearcherCache`);
+        None if a commit removed the table of contents just listed, or if there is no index yet.
+
+        Read from the index's folder without setting the backend up: haystack makes a backend per thread, so per
+        request, and the setup (the schema of every indexed field, the parser) is what a cached page skips.
+        """
+        if self.use_file_storage and not self.setup_complete:
+            index = FileIndex(FileStorage(self.path))
+        else:
+            if not self.setup_complete:
+                self.setup()
+            index = self.index
+        try:
+            generation, written = SearcherCache.index_version(index, index.latest_generation())
+        except OSError:
+            return None
+        return f"{generation}:{written}"
 
     def is_filter(self, query) -> bool:
         """Whether the clause only tests whole values (audiences, kind, dates), so it needs no score."""

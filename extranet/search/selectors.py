@@ -66,15 +66,19 @@ def _year_range(year: int) -> tuple[datetime, datetime]:
     return datetime(year, 1, 1, tzinfo=zone), datetime(year + 1, 1, 1, tzinfo=zone)
 
 
-def search_visible(*, user) -> SearchQuerySet:
-    """Every current item the user may read."""
-    return SearchQuerySet().filter(visibility__in=search_audiences_for(user=user), expires__gt=timezone.now())
+def search_visible(*, user, audiences: list[str] | None = None) -> SearchQuerySet:
+    """Every current item the user may read (`audiences`: the user's, if the caller has them already)."""
+    if audiences is None:
+        audiences = search_audiences_for(user=user)
+    return SearchQuerySet().filter(visibility__in=audiences, expires__gt=timezone.now())
 
 
-def search_run(*, user, query: str, filters: SearchFilters = SearchFilters()) -> SearchQuerySet:
+def search_run(
+    *, user, query: str, filters: SearchFilters = SearchFilters(), audiences: list[str] | None = None
+) -> SearchQuerySet:
     """The items the user may read that match the query, narrowed by the filters, with facets by
     kind, organisation and year. User text only ever reaches the engine escaped (AutoQuery)."""
-    results = search_visible(user=user).filter(content=AutoQuery(query))
+    results = search_visible(user=user, audiences=audiences).filter(content=AutoQuery(query))
     if filters.kind:
         results = results.filter(kind_exact=filters.kind)
     if filters.organisation:
@@ -107,3 +111,10 @@ def search_suggest(*, user, prefix: str, limit: int = 8) -> list:
 def organisation_names(*, slugs) -> dict[str, str]:
     """Display names of the organisations results and facets mention, in one query."""
     return dict(Organisation.objects.filter(slug__in=set(slugs) - {""}).values_list("slug", "name"))
+
+
+def search_index_version() -> str | None:
+    """A fingerprint of the search index that moves with every change indexed, for caches; None when the engine
+    gives none (Elasticsearch)."""
+    version = getattr(connections["default"].get_backend(), "index_version", None)
+    return version() if version else None

@@ -3,8 +3,11 @@
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import get_script_prefix
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.timezone import template_localtime
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -13,9 +16,19 @@ from extranet.core.ratelimit import rate_limit
 
 from .forms import SearchForm
 from .highlight import query_terms, snippet
-from .selectors import organisation_names, search_kind_labels, search_run, search_suggest
+from .selectors import (
+    organisation_names,
+    search_audiences_for,
+    search_index_version,
+    search_kind_labels,
+    search_run,
+    search_suggest,
+)
 
 PAGE_SIZE = 20
+# Results are cached under the index's version, which any indexed change moves; the lifetime bounds what it does
+# not see: items reaching their expiry, organisations renamed.
+RESULTS_CACHE_SECONDS = 60
 SUGGESTION_MIN_LENGTH = 2
 
 
@@ -65,45 +78,65 @@ def _result_rows(page, *, query: str, kinds: dict, names: dict) -> list[dict]:
     ]
 
 
+def _results(request, *, query: str, filters, audiences: list[str]) -> dict:
+    """What the page shows of a search: the page of results, their count, the facets and the links."""
+    results = search_run(user=request.user, query=query, filters=filters, audiences=audiences)
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    facets = results.facet_counts() or {}
+    kinds = search_kind_labels()
+    kind_facets = facets.get("fields", {}).get("kind", [])
+    organisation_facets = facets.get("fields", {}).get("organisation", [])
+    names = organisation_names(
+        slugs=[slug for slug, _count in organisation_facets] + [result.organisation for result in page]
+    )
+    params = request.GET
+    years = _year_facets(facets.get("dates", {}).get("date", []))
+    return {
+        "page_obj": page,
+        "results": _result_rows(page, query=query, kinds=kinds, names=names),
+        "facet_groups": [
+            (_("Type"), _facet_links(params, "kind", kind_facets, kinds, filters.kind)),
+            (
+                _("Organisation"),
+                _facet_links(params, "organisation", organisation_facets, names, filters.organisation),
+            ),
+            (_("Year"), _facet_links(params, "year", years, {}, filters.year)),
+        ],
+        "sort_links": [
+            {"label": label, "active": filters.sort == value, "href": _link(params, sort=value)}
+            for value, label in (("relevance", _("relevance")), ("date", _("date")))
+        ],
+        "without_filters": _link({"q": query}) if filters.kind or filters.organisation or filters.year else "",
+        "pagination_query": _link(params)[1:],
+    }
+
+
+def _results_cache_key(request, *, index_version: str, audiences: list[str]) -> str:
+    """Everything the results part of the page depends on: the index, who reads, what was asked (every parameter
+    reaches the links), the language and where the site is served."""
+    asked = urlencode(sorted(request.GET.items()))
+    return "|".join((index_version, ",".join(audiences), asked, get_language(), get_script_prefix()))
+
+
 @require_GET
 @never_cache
 @rate_limit("search", methods=("GET",))
 def search(request):
+    """The search page; its results come from the cache while the index and the reader's audiences are the same."""
     form = SearchForm(request.GET)
     form.is_valid()
     query = form.cleaned_data.get("q", "")
     context = {"form": form, "query": query, "truncated": form.truncated}
     if query:
         filters = form.filters()
-        results = search_run(user=request.user, query=query, filters=filters)
-        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-        facets = results.facet_counts() or {}
-        kinds = search_kind_labels()
-        kind_facets = facets.get("fields", {}).get("kind", [])
-        organisation_facets = facets.get("fields", {}).get("organisation", [])
-        names = organisation_names(
-            slugs=[slug for slug, _count in organisation_facets] + [result.organisation for result in page]
-        )
-        params = request.GET
-        years = _year_facets(facets.get("dates", {}).get("date", []))
+        audiences = search_audiences_for(user=request.user)
+        index_version = search_index_version()
         context |= {
             "active": filters,
-            "page_obj": page,
-            "results": _result_rows(page, query=query, kinds=kinds, names=names),
-            "facet_groups": [
-                (_("Type"), _facet_links(params, "kind", kind_facets, kinds, filters.kind)),
-                (
-                    _("Organisation"),
-                    _facet_links(params, "organisation", organisation_facets, names, filters.organisation),
-                ),
-                (_("Year"), _facet_links(params, "year", years, {}, filters.year)),
-            ],
-            "sort_links": [
-                {"label": label, "active": filters.sort == value, "href": _link(params, sort=value)}
-                for value, label in (("relevance", _("relevance")), ("date", _("date")))
-            ],
-            "without_filters": _link({"q": query}) if filters.kind or filters.organisation or filters.year else "",
-            "pagination_query": _link(params)[1:],
+            # Built only when the cache has no current copy of the results.
+            "found": SimpleLazyObject(lambda: _results(request, query=query, filters=filters, audiences=audiences)),
+            "results_key": _results_cache_key(request, index_version=index_version or "", audiences=audiences),
+            "results_seconds": RESULTS_CACHE_SECONDS if index_version else 0,
         }
     return render(request, "search/search.html", context)
 

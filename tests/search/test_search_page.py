@@ -40,12 +40,12 @@ def test_the_year_facet_filters_on_the_item_date(world, client):
     """The 2024 act is the only result of 2024."""
     response = client.get(URL, {"q": WORD, "year": 2024})
 
-    assert [row["title"] for row in response.context["results"]] == [world["act"].title]
+    assert [row["title"] for row in response.context["found"]["results"]] == [world["act"].title]
 
 
 def test_sorting_by_date_puts_the_newest_first(world, client):
     """Sorted by date, the 2024 act comes after the items published this year."""
-    rows = client.get(URL, {"q": WORD, "sort": "date"}).context["results"]
+    rows = client.get(URL, {"q": WORD, "sort": "date"}).context["found"]["results"]
 
     assert rows[-1]["title"] == world["act"].title
     assert [row["date"] for row in rows] == sorted((row["date"] for row in rows), reverse=True)
@@ -61,9 +61,9 @@ def test_pages_of_twenty_and_an_out_of_range_page_shows_the_last(search_index, c
     last = client.get(URL, {"q": WORD, "page": 99})
     junk = client.get(URL, {"q": WORD, "page": "abc"})
 
-    assert len(first.context["results"]) == 20 and first.context["page_obj"].paginator.count == 25
-    assert last.status_code == 200 and len(last.context["results"]) == 5
-    assert junk.status_code == 200 and junk.context["page_obj"].number == 1
+    assert len(first.context["found"]["results"]) == 20 and first.context["found"]["page_obj"].paginator.count == 25
+    assert last.status_code == 200 and len(last.context["found"]["results"]) == 5
+    assert junk.status_code == 200 and junk.context["found"]["page_obj"].number == 1
     assert 'href="?q=voirie&amp;page=2"' in first.content.decode()
 
 
@@ -93,7 +93,7 @@ def test_a_very_long_query_is_shortened_with_a_message(world, client):
     assert response.status_code == 200
     assert len(response.context["query"]) <= 200
     assert "200 premiers caractères" in response.content.decode()
-    assert response.context["page_obj"].paginator.count == 5
+    assert response.context["found"]["page_obj"].paginator.count == 5
 
 
 @pytest.mark.parametrize("query", ['"', '"voirie', "*", "voirie*", "AND(", "OR", "NOT voirie", "title:", "\\", "a:b:c"])
@@ -109,7 +109,7 @@ def test_invalid_filters_are_reported_and_ignored(world, client):
 
     assert response.status_code == 200
     assert "Certains filtres n’étaient pas valides" in html
-    assert response.context["page_obj"].paginator.count == 5
+    assert response.context["found"]["page_obj"].paginator.count == 5
 
 
 def test_the_query_count_does_not_grow_with_the_results(search_index, commune, member, client):

@@ -53,9 +53,7 @@ def test_an_item_indexed_since_shows_and_the_old_searcher_is_closed(search_index
     assert old not in idle_searchers(search_index) and old.searcher.is_closed
 
 
-def test_an_index_cleared_and_rebuilt_to_the_same_generation_is_not_read_through_an_old_searcher(
-    search_index, commune
-):
+def test_an_index_cleared_and_rebuilt_to_the_same_generation_is_not_read_through_an_old_searcher(search_index, commune):
     """The generation number alone would match again after a rebuild: the old searcher must not serve it."""
     notice(commune, title="Fermeture de la voirie")
     titles_found("voirie")

@@ -1,0 +1,65 @@
+"""The search page's results come from the cache until the index changes, and are never another reader's."""
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from extranet.search import views
+from tests.notices.factories import notice
+from tests.organisations.factories import membership
+from tests.search.factories import WORD
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("search:search")
+
+
+def results_part(client, **params) -> str:
+    response = client.get(URL, {"q": WORD, **params})
+    assert response.status_code == 200
+    page = response.content.decode()
+    return page[page.index('class="search-summary"') : page.index("</main>")]
+
+
+@pytest.fixture
+def searches(monkeypatch) -> list:
+    """Each search the page runs on the engine."""
+    ran = []
+    original = views.search_run
+    monkeypatch.setattr(views, "search_run", lambda **kwargs: ran.append(kwargs["query"]) or original(**kwargs))
+    return ran
+
+
+def test_the_same_search_again_runs_nothing_until_an_item_is_indexed(world, client, commune, searches):
+    """A second identical search is served from the cache; a notice published since shows at once."""
+    first = results_part(client)
+    assert results_part(client) == first and searches == [WORD]
+
+    notice(commune, title="Voirie : fermeture du pont")
+    assert "fermeture du pont" in results_part(client) and len(searches) == 2
+
+
+def test_readers_with_other_audiences_never_get_these_results(world, client, commune, other_commune, searches):
+    """Jargeau's member finds Jargeau's private article; then Darvoy's member and a visitor do not."""
+    client.force_login(membership(commune, role="member").user)
+    assert "Réunion des agents" in results_part(client)
+
+    client.force_login(membership(other_commune, role="member").user)
+    other = results_part(client)
+    assert "Réunion des agents" not in other and "Planning voirie de Darvoy" in other
+
+    client.logout()
+    assert "Réunion des agents" not in results_part(client) and "Planning voirie" not in results_part(client)
+    assert len(searches) == 3
+
+
+def test_another_filter_page_or_language_gets_its_own_results(world, client, searches):
+    """A kind filter, a sort and English each run their own search."""
+    everything = results_part(client)
+    notices = results_part(client, kind="notice")
+    assert notices != everything and "Prêt d'une balayeuse" not in notices
+    results_part(client, sort="date")
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "results for" in results_part(client)
+    assert len(searches) == 4
