@@ -53,8 +53,10 @@ class Lender(Generic[T]):
     def put_back(self, item: T) -> None:
         """Keep the object if it is current and few are idle; the idle ones gone stale go (a searcher holds files)."""
         with self.lock:
-            gone = [other for other in self.idle if not self.is_current(other)]
-            self.idle = [other for other in self.idle if other not in gone]
+            kept, gone = [], []
+            for other in self.idle:
+                (kept if self.is_current(other) else gone).append(other)
+            self.idle = kept
             if self.is_current(item) and len(self.idle) < self.keep:
                 self.idle.append(item)
             else:
