@@ -78,8 +78,13 @@ class SearcherCache:
 
     def __init__(self, index):
         self.index = index
+        # Read before the searcher opens (an empty index's reader has no generation): a commit in between makes
+        # the searcher look stale, never current.
+        try:
+            self.version = self.index_version(index, index.latest_generation())
+        except OSError:  # a commit removed the table of contents just listed: this searcher will not be kept
+            self.version = None
         self.searcher = index.searcher()
-        self.version = self.index_version(index, self.searcher.reader().generation())
         self.sets: dict = {}
         self.tables: dict = {}
         self.scores: dict = {}

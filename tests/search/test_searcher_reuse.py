@@ -16,15 +16,20 @@ pytestmark = pytest.mark.django_db
 
 def titles_found(query: str) -> set[str]:
     """The titles a visitor finds, searched from a thread of its own as an ASGI request is served."""
-    found = []
+    found, failed = [], []
 
     def search():
-        results = search_run(user=AnonymousUser(), query=query, filters=SearchFilters())
-        found.extend(result.title for result in results[:20])
+        try:
+            results = search_run(user=AnonymousUser(), query=query, filters=SearchFilters())
+            found.extend(result.title for result in results[:20])
+        except Exception as error:  # raised again in the test's thread, where pytest sees it
+            failed.append(error)
 
     thread = threading.Thread(target=search)
     thread.start()
     thread.join()
+    if failed:
+        raise failed[0]
     return set(found)
 
 
@@ -67,3 +72,11 @@ def test_an_index_cleared_and_rebuilt_to_the_same_generation_is_not_read_through
         search_index.update(notice_index, [rebuilt])  # one commit each
     assert search_index.index.latest_generation() == old.version[0]
     assert titles_found("voirie") == {"Réfection de la voirie"}
+
+
+def test_an_empty_index_answers_nothing_then_finds_what_is_indexed(search_index, commune):
+    """A cleared index has no segment (its reader has no generation): searching it works, and stays current."""
+    search_index.clear()
+    assert titles_found("voirie") == set()
+    notice(commune, title="Fermeture de la voirie")
+    assert titles_found("voirie") == {"Fermeture de la voirie"}
