@@ -1,13 +1,17 @@
 """Permission-aware reads of the forums; machina's PermissionHandler decides, from the rows services.py keeps."""
 
+import hashlib
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.urls import reverse
+from django.utils.timezone import get_current_timezone_name
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
+from machina.apps.forum_member.shortcuts import get_forum_member_display_name
 from machina.apps.forum_permission.checker import ForumPermissionChecker
 from machina.apps.forum_permission.handler import PermissionHandler
 from machina.apps.forum_permission.models import GroupForumPermission, UserForumPermission
@@ -176,6 +180,22 @@ def post_ids_deletable(*, user, posts, handler: PermissionHandler | None = None)
     """The posts of a topic page that the user may delete, by machina's rule."""
     handler = handler or PermissionHandler()
     return {post.pk for post in posts if handler.can_delete_post(post, user)}
+
+
+def topic_posts_version(*, topic: Topic, posts, rights: dict) -> str:
+    """A fingerprint of all that a topic page's posts show its reader, under which their rendering is cached.
+
+    It is read from what the page has loaded anyway (no query): each post's identity, last save (machina stamps
+    `updated` at every edit, approval and attachment change), poster's name (a rename does not touch the post) and
+    attachments; the topic's and forum's addresses; the reader's rights on these posts; the time zone of the dates.
+    """
+    parts = [topic.pk, topic.slug, topic.first_post_id, topic.forum_id, topic.forum.slug, get_current_timezone_name()]
+    parts += [sorted(value) if isinstance(value, set) else value for _, value in sorted(rights.items())]
+    for post in posts:
+        poster = get_forum_member_display_name(post.poster) if post.poster_id else post.username
+        attachments = [(item.pk, item.file.name, item.comment) for item in post.attachments.all()]
+        parts.append((post.pk, post.updated.isoformat(), post.poster_id, poster, attachments))
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
 def user_can_manage_shared_forums(*, user) -> bool:

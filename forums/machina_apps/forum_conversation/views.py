@@ -1,11 +1,16 @@
 """machina's posting views, with quoting and an edit history (machina keeps only the last edit's reason)."""
 
 from django.db import transaction
+from django.urls import get_script_prefix
 from machina.apps.forum_conversation import views as machina_views
 
 from extranet.core.ratelimit import rate_limit
-from forums.selectors import post_ids_deletable, post_ids_editable, topic_get_for_page
+from forums.selectors import post_ids_deletable, post_ids_editable, topic_get_for_page, topic_posts_version
 from forums.services import post_quote_text, post_revision_record
+
+# A topic page's posts are rendered once per fingerprint of what they show (`selectors.topic_posts_version`);
+# the lifetime only bounds the memory that pages nobody reads again hold.
+POSTS_CACHE_SECONDS = 10 * 60
 
 
 class AtomicPostingMixin:
@@ -49,8 +54,8 @@ class PostingRateLimitMixin:
 
 
 class TopicView(machina_views.TopicView):
-    """machina's topic page, asking once per page what its template asked once per post (edit and delete rights),
-    and loading the topic with what the page needs of it."""
+    """machina's topic page, asking once per page what its template asked once per post (edit, delete, reply and
+    download rights), loading the topic with what the page needs of it and its posts' rendering from the cache."""
 
     def get_topic(self):
         if not hasattr(self, "topic"):
@@ -64,8 +69,17 @@ class TopicView(machina_views.TopicView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user, posts, handler = self.request.user, context["posts"], self.request.forum_permission_handler
-        context["editable_post_ids"] = post_ids_editable(user=user, posts=posts, handler=handler)
-        context["deletable_post_ids"] = post_ids_deletable(user=user, posts=posts, handler=handler)
+        topic = self.get_topic()
+        rights = {
+            "editable_post_ids": post_ids_editable(user=user, posts=posts, handler=handler),
+            "deletable_post_ids": post_ids_deletable(user=user, posts=posts, handler=handler),
+            "user_can_add_post": handler.can_add_post(topic, user),
+            "user_can_download_files": handler.can_download_files(topic.forum, user),
+        }
+        context.update(rights)
+        context["posts_version"] = topic_posts_version(topic=topic, posts=posts, rights=rights)
+        context["posts_cache_seconds"] = POSTS_CACHE_SECONDS
+        context["script_prefix"] = get_script_prefix()
         return context
 
 
