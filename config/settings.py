@@ -118,7 +118,7 @@ MIDDLEWARE = [
     # Early, so that every response gets its policy, static files and other middleware's answers included.
     "extranet.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "extranet.core.middleware.SlidingSessionMiddleware",
     "extranet.core.middleware.FrenchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -127,7 +127,7 @@ MIDDLEWARE = [
     "extranet.accounts.middleware.TwoFactorMiddleware",
     "extranet.organisations.middleware.OrganisationSpaceAdminMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "machina.apps.forum_permission.middleware.ForumPermissionMiddleware",
+    "forums.middleware.ForumPermissionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # django-axes wants to be last.
@@ -222,9 +222,10 @@ INVITATION_VALIDITY = timedelta(days=env.int("INVITATION_VALIDITY_DAYS", default
 ADS_LIFETIME_DAYS = env.int("ADS_LIFETIME_DAYS", default=60)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
-# Sessions end after SESSION_IDLE_SECONDS without a request.
+# Sessions end after SESSION_IDLE_SECONDS without a request: extranet.core.middleware.SlidingSessionMiddleware
+# pushes the expiry back at most once every SESSION_REFRESH_SECONDS (not a database write at every page).
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=2 * 60 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_REFRESH_SECONDS = 60
 SESSION_COOKIE_SAMESITE = "Lax"
 
 # Brute force: lock a user name from one address, so nobody can lock a named user out from elsewhere.

@@ -1,6 +1,9 @@
+import time
+
 from csp.constants import NONE, SELF
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
@@ -18,6 +21,34 @@ class FrenchFirstLocaleMiddleware(LocaleMiddleware):
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class SlidingSessionMiddleware(SessionMiddleware):
+    """Django's session middleware, with an idle expiry that slides at most once every SESSION_REFRESH_SECONDS.
+
+    Ending sessions after SESSION_COOKIE_AGE of inactivity needs the expiry pushed back as the user goes on;
+    SESSION_SAVE_EVERY_REQUEST does it with a database write and a new cookie at every page. Here a session that
+    is otherwise unchanged is saved (expiry and cookie renewed) only when its last save is older than the refresh
+    interval, so a session ends between SESSION_COOKIE_AGE minus that interval and SESSION_COOKIE_AGE after the
+    last request. A visitor without a session still gets none.
+    """
+
+    REFRESHED_KEY = "_refreshed_at"
+
+    @classmethod
+    def mark_refreshed(cls, session) -> None:
+        """Stamps the session as saved now (it is about to be: the stamp itself modifies it)."""
+        session[cls.REFRESHED_KEY] = int(time.time())
+
+    def process_response(self, request, response):
+        session = getattr(request, "session", None)
+        if session is None or session.is_empty():
+            return super().process_response(request, response)
+        # Reading loads the session: a key the store does not know (expired, forged) leaves it empty, not refreshed.
+        stale = time.time() - session.get(self.REFRESHED_KEY, 0) >= settings.SESSION_REFRESH_SECONDS
+        if not session.is_empty() and (session.modified or stale):
+            self.mark_refreshed(session)
+        return super().process_response(request, response)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

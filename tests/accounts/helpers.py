@@ -1,12 +1,16 @@
 """Helpers shared by the account tests: French messages, login posts and authenticator codes."""
 
 import html
+from datetime import timedelta
 
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from django_otp.oath import TOTP
 
+from extranet.core.middleware import SlidingSessionMiddleware
 from tests.accounts.factories import DEFAULT_PASSWORD
 
 
@@ -45,3 +49,12 @@ def wrong_token(device) -> str:
     }
     code = next(value for value in range(10**device.digits) if value not in accepted)
     return f"{code:0{device.digits}d}"
+
+
+def session_refresh_age(session_key: str, *, seconds: int):
+    """Moves a stored session's last refresh `seconds` into the past, as if its user had been idle that long."""
+    store = SessionStore(session_key=session_key)
+    store[SlidingSessionMiddleware.REFRESHED_KEY] -= seconds
+    expiry = store.get_expiry_date()
+    store.save()
+    Session.objects.filter(session_key=session_key).update(expire_date=expiry - timedelta(seconds=seconds))

@@ -5,10 +5,11 @@ from pathlib import Path
 import machina
 import pytest
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.template import Context, Template, TemplateSyntaxError
 from django.urls import reverse
 
-from tests.forums.factories import reply, topic, topic_url
+from tests.forums.factories import reply, shared_forum, topic, topic_url
 from tests.organisations.factories import membership
 
 
@@ -53,10 +54,19 @@ def test_permission_tag_refuses_a_private_method(private_topic, member):
 
 
 def test_every_machina_template_asking_permissions_is_overridden_with_our_tag():
-    """Each machina template loading machina's slow permission tag has an override that loads ours instead."""
+    """Each machina template loading machina's slow permission tag has an override that does not load it."""
     machina_templates = Path(machina.__file__).parent / "templates"
     ours = Path(settings.BASE_DIR) / "forums" / "templates"
     for template in machina_templates.rglob("*.html"):
         if "forum_permission_tags" in template.read_text():
             override = (ours / template.relative_to(machina_templates)).read_text()
-            assert "forum_permission_tags" not in override and "forum_permissions" in override, template
+            assert "forum_permission_tags" not in override, template
+
+
+def test_a_visitor_reads_a_public_topic_without_a_stored_session(client, member):
+    """A visitor who is not logged in reads a public forum's topic and gets no session (machina would store one)."""
+    public_topic = topic(shared_forum("Foire aux questions", is_public=True), poster=member, subject="Horaires")
+    response = client.get(topic_url(public_topic))
+    assert response.status_code == 200 and "Horaires" in response.content.decode()
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+    assert not Session.objects.exists()
