@@ -33,7 +33,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.columns import FixedBytesColumn
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NGRAMWORDS, NUMERIC, TEXT
 from whoosh.filedb.filestore import FileStorage
-from whoosh.index import TOC, FileIndex
+from whoosh.index import TOC, EmptyIndexError, FileIndex
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import WeightLengthScorer
 from whoosh.searching import Results, ResultsPage
@@ -492,7 +492,10 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
         request, and the setup (the schema of every indexed field, the parser) is what a cached page skips.
         """
         if self.use_file_storage and not self.setup_complete:
-            index = FileIndex(FileStorage(self.path))
+            try:
+                index = FileIndex(FileStorage(self.path))
+            except (EmptyIndexError, OSError):  # no index yet (the search that follows sets one up) or no folder
+                return None
         else:
             if not self.setup_complete:
                 self.setup()
