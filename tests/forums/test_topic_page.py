@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.template import Context, Template, TemplateSyntaxError
 from django.urls import reverse
+from machina.apps.forum_conversation.forum_polls.models import TopicPoll, TopicPollOption, TopicPollVote
 
 from tests.forums.factories import reply, shared_forum, topic, topic_url
 from tests.organisations.factories import membership
@@ -64,9 +65,14 @@ def test_every_machina_template_asking_permissions_is_overridden_with_our_tag():
 
 
 def test_a_visitor_reads_a_public_topic_without_a_stored_session(client, member):
-    """A visitor who is not logged in reads a public forum's topic and gets no session (machina would store one)."""
+    """A visitor who is not logged in reads a public forum's topic and its poll's results, and gets no session
+    (machina would store one to tell anonymous voters apart)."""
     public_topic = topic(shared_forum("Foire aux questions", is_public=True), poster=member, subject="Horaires")
+    poll = TopicPoll.objects.create(topic=public_topic, question="Ouverture le samedi ?", max_options=1)
+    TopicPollVote.objects.create(poll_option=TopicPollOption.objects.create(poll=poll, text="Oui"), voter=member)
     response = client.get(topic_url(public_topic))
-    assert response.status_code == 200 and "Horaires" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 200 and "Horaires" in page and "Ouverture le samedi ?" in page
+    assert 'name="options"' not in page
     assert settings.SESSION_COOKIE_NAME not in response.cookies
     assert not Session.objects.exists()
