@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from extranet.notifications.digests import notification_digests_send
 from extranet.notifications.models import Notification
@@ -57,18 +58,22 @@ def test_a_forum_kind_never_offers_email(member):
         notification_preferences_set(user=member, deliveries={"forum_reply": "email"})
 
 
-def test_digest_sends_everything_since_the_last_once_a_day(member):
+def test_digest_sends_everything_since_the_last_once_a_day(member, monkeypatch):
     """Two digest notifications make one e-mail; a second run the same day sends nothing; the next day, the new one."""
     notification_preferences_set(user=member, deliveries={"mention": "digest"})
     send([member], title="Première mention")
     send([member], title="Deuxième mention")
     assert mail.outbox == []
-    morning = datetime.now(PARIS) + timedelta(minutes=1)
+    # Tomorrow at 8 in Paris: after the notifications, and each run below on the same Paris day whatever the hour.
+    tomorrow = datetime.now(PARIS).date() + timedelta(days=1)
+    morning = datetime(tomorrow.year, tomorrow.month, tomorrow.day, 8, tzinfo=PARIS)
 
     assert notification_digests_send(now=morning) == 1
     assert notification_digests_send(now=morning + timedelta(minutes=5)) == 0
     send([member], title="Troisième mention")
+    monkeypatch.setattr(timezone, "now", lambda: morning + timedelta(minutes=10))
     call_command("notifications_send_digests", stdout=StringIO())
+    monkeypatch.undo()
 
     assert len(mail.outbox) == 1
     assert "Première mention" in mail.outbox[0].body and "Deuxième mention" in mail.outbox[0].body
