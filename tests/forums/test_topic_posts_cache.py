@@ -5,7 +5,7 @@ from django.conf import settings
 from machina.apps.forum_conversation.forum_polls.models import TopicPoll, TopicPollOption, TopicPollVote
 from machina.apps.forum_conversation.models import Topic
 
-from tests.forums.factories import attachment, post_update_url, reply, topic_url
+from tests.forums.factories import attachment, post_update_url, reply, reply_url, topic_url
 from tests.organisations.factories import membership
 
 pytestmark = pytest.mark.django_db
@@ -13,10 +13,13 @@ pytestmark = pytest.mark.django_db
 ATTACHMENTS_TEMPLATE = "forum_conversation/forum_attachments/attachments_detail.html"
 
 
+def posts_in_page(page: str) -> str:
+    return page[page.index('<article id="') : page.rindex("</article>")]
+
+
 def posts_in(response) -> str:
     assert response.status_code == 200
-    page = response.content.decode()
-    return page[page.index('<article id="') : page.rindex("</article>")]
+    return posts_in_page(response.content.decode())
 
 
 def posts_of(client, topic) -> str:
@@ -83,12 +86,15 @@ def test_readers_with_other_rights_never_see_each_others_links(client, discussio
     assert posts_of(client, discussion) == as_admin
 
 
-def test_locking_the_topic_takes_the_quote_links_away(client, discussion, member):
-    """Once the topic is locked, a member who may no longer reply is offered no quote link."""
+def test_locking_the_topic_takes_the_reply_and_quote_links_away(client, discussion, member):
+    """Once the topic is locked, a member who may no longer reply is offered neither the reply button nor a quote."""
     client.force_login(member)
-    assert "Citer" in posts_of(client, discussion)
+    reply_button = f'href="{reply_url(discussion)}"'
+    page = client.get(topic_url(discussion)).content.decode()
+    assert reply_button in page and "Citer" in posts_in_page(page)
     Topic.objects.filter(pk=discussion.pk).update(status=Topic.TOPIC_LOCKED)
-    assert "Citer" not in posts_of(client, discussion)
+    page = client.get(topic_url(discussion)).content.decode()
+    assert reply_button not in page and "Citer" not in posts_in_page(page)
 
 
 def test_the_cached_posts_follow_the_language(client, discussion, member):
