@@ -2,10 +2,9 @@
 
 import hashlib
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils.timezone import get_current_timezone_name
@@ -15,6 +14,7 @@ from machina.apps.forum_member.shortcuts import get_forum_member_display_name
 from machina.apps.forum_permission.checker import ForumPermissionChecker
 from machina.apps.forum_permission.handler import PermissionHandler
 from machina.apps.forum_permission.models import GroupForumPermission, UserForumPermission
+from machina.apps.forum_tracking.models import ForumReadTrack, TopicReadTrack
 from machina.conf import settings as machina_settings
 
 from extranet.core.compiled import UserCount, UserRows
@@ -30,6 +30,19 @@ def forum_audience_of(forum: Forum) -> ForumAudience | None:
         return forum.audience
     except ObjectDoesNotExist:
         return None
+
+
+def forum_ancestors(*, forum: Forum) -> list[Forum]:
+    """The forums above `forum`, the root first.
+
+    Most forums sit right under their organisation's category: their parent, loaded with them where the page
+    asked for it (`topic_get_for_page`), is the whole trail, where mptt's `get_ancestors` always runs a query.
+    """
+    if forum.level == 0:
+        return []
+    if forum.level == 1:
+        return [forum.parent]
+    return list(forum.get_ancestors())
 
 
 def forum_get_for_reader(*, user, pk: int, handler: PermissionHandler | None = None) -> Forum:
@@ -155,17 +168,30 @@ def post_get_for_reader(*, user, pk: int, handler: PermissionHandler | None = No
 
 
 def topic_get_for_page(*, pk: int, user) -> Topic:
-    """The topic of a topic page with its forum and poll; Http404 if it does not exist.
+    """The topic of a topic page with its forum and poll, and in the same query whether the reader follows it and
+    has read it since its last post; Http404 if it does not exist.
 
-    Its followers are loaded as the reader alone: machina's follow and unfollow buttons ask whether the reader
-    follows the topic through `subscribers.all()`, which would otherwise load every follower at each view.
+    machina's follow and unfollow buttons ask `topic.has_subscriber(user)`, which loads every follower once into
+    `topic._subscribers`; the reader alone is what it needs, so that list is set from the query's answer.
+    `reader_read_since_last_post` spares the read tracking its own query (`TrackingHandler.mark_topic_read`).
     """
-    topics = Topic.objects.select_related("forum", "poll")
+    topics = Topic.objects.select_related("forum__parent", "poll")
     if user.is_authenticated:
-        topics = topics.prefetch_related(Prefetch("subscribers", queryset=get_user_model().objects.filter(pk=user.pk)))
+        last_post_on = OuterRef("last_post_on")
+        topics = topics.annotate(
+            reader_follows=Exists(Topic.subscribers.through.objects.filter(topic=OuterRef("pk"), user=user.pk)),
+            reader_read_since_last_post=Exists(
+                TopicReadTrack.objects.filter(topic=OuterRef("pk"), user=user.pk, mark_time__gte=last_post_on)
+            )
+            | Exists(
+                ForumReadTrack.objects.filter(forum=OuterRef("forum_id"), user=user.pk, mark_time__gte=last_post_on)
+            ),
+        )
     topic = topics.filter(pk=pk).first()
     if topic is None:
         raise Http404
+    if user.is_authenticated:
+        topic._subscribers = [user] if topic.reader_follows else []
     return topic
 
 

@@ -6,9 +6,12 @@ import machina
 import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.db import connection
 from django.template import Context, Template, TemplateSyntaxError
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from machina.apps.forum_conversation.forum_polls.models import TopicPoll, TopicPollOption, TopicPollVote
+from machina.apps.forum_tracking.models import ForumReadTrack, TopicReadTrack
 
 from tests.forums.factories import reply, shared_forum, topic, topic_url
 from tests.organisations.factories import membership
@@ -33,6 +36,36 @@ def test_topic_read_is_unread_after_a_reply_then_read_again(client, commune, pri
     assert "Entretien des routes" in _unread_page(client)
     client.get(topic_url(roads))
     assert "Entretien des routes" not in _unread_page(client)
+
+
+def _follow_and_read_mark_queries(client, url) -> list[str]:
+    """The page's queries that read the topic's followers or read marks."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [query["sql"] for query in queries if "forum_tracking" in query["sql"] or "subscribers" in query["sql"]]
+
+
+def test_a_topic_read_again_is_loaded_with_the_readers_follow_and_read_mark(client, commune, private_forum, member):
+    """Viewing a topic already read asks whether the reader follows it and has read it within the topic's own
+    query, and writes no read mark."""
+    colleague = membership(commune).user
+    roads = topic(private_forum, poster=colleague, subject="Entretien des routes")
+    topic(private_forum, poster=colleague, subject="Éclairage public")
+    client.force_login(member)
+    client.get(topic_url(roads))
+    first_mark = TopicReadTrack.objects.get(topic=roads, user=member).mark_time
+    queries = _follow_and_read_mark_queries(client, topic_url(roads))
+    assert len(queries) == 1 and 'FROM "forum_conversation_topic"' in queries[0]
+    assert TopicReadTrack.objects.get(topic=roads, user=member).mark_time == first_mark
+
+
+def test_a_topic_of_a_forum_marked_read_gets_no_read_mark_of_its_own(client, commune, private_forum, member):
+    """Once the reader has marked the whole forum read, viewing one of its topics writes no mark for it."""
+    roads = topic(private_forum, poster=membership(commune).user, subject="Entretien des routes")
+    ForumReadTrack.objects.create(forum=private_forum, user=member)
+    client.force_login(member)
+    assert len(_follow_and_read_mark_queries(client, topic_url(roads))) == 1
+    assert not TopicReadTrack.objects.filter(user=member).exists()
 
 
 def test_follow_button_answers_for_the_reader_alone(client, commune, private_topic, member):

@@ -38,8 +38,11 @@ class TrackingHandler(MachinaTrackingHandler):
         machina rewrites the topic's track and counts the forum's unread topics at every view (six queries and
         writes). A topic read since its last post has nothing new to mark, and whether its whole forum is now read
         was checked when it or another topic of the forum was last read; only a forum whose last unread topic was
-        deleted, moved or disapproved since waits for a next read to be marked read as a whole. One query tells.
+        deleted, moved or disapproved since waits for a next read to be marked read as a whole. One query tells, or
+        none when the topic page loaded the topic with the answer (`forums.selectors.topic_get_for_page`).
         """
+        if getattr(topic, "reader_read_since_last_post", False):
+            return
         if user.is_authenticated and topic.last_post_on is not None:
             read_since_last_post = Q(tracks__user=user, tracks__mark_time__gte=F("last_post_on")) | Q(
                 forum__tracks__user=user, forum__tracks__mark_time__gte=F("last_post_on")
