@@ -168,31 +168,40 @@ def post_get_for_reader(*, user, pk: int, handler: PermissionHandler | None = No
 
 
 def topic_get_for_page(*, pk: int, user) -> Topic:
-    """The topic of a topic page with its forum and poll, and in the same query whether the reader follows it and
-    has read it since its last post; Http404 if it does not exist.
+    """The topic of a topic page with its forum, the forum's parent (the breadcrumb) and its poll, and whether the
+    reader follows it and has read it since its last post; Http404 if it does not exist.
 
     machina's follow and unfollow buttons ask `topic.has_subscriber(user)`, which loads every follower once into
-    `topic._subscribers`; the reader alone is what it needs, so that list is set from the query's answer.
-    `reader_read_since_last_post` spares the read tracking its own query (`TrackingHandler.mark_topic_read`).
+    `topic._subscribers`; the reader alone is what it needs, so that list is set from the reader's marks.
+    `reader_read_since_last_post` spares the read tracking a query (`TrackingHandler.mark_topic_read`).
     """
-    topics = Topic.objects.select_related("forum__parent", "poll")
+    topic = Topic.objects.select_related("forum__parent", "poll").filter(pk=pk).first()
+    if topic is None:
+        raise Http404
     if user.is_authenticated:
-        last_post_on = OuterRef("last_post_on")
-        topics = topics.annotate(
-            reader_follows=Exists(Topic.subscribers.through.objects.filter(topic=OuterRef("pk"), user=user.pk)),
-            reader_read_since_last_post=Exists(
+        ((follows, read_since_last_post),) = _topic_reader_marks(user=user, topic=topic)
+        topic._subscribers = [user] if follows else []
+        topic.reader_read_since_last_post = bool(read_since_last_post)
+    return topic
+
+
+@UserRows
+def _topic_reader_marks(*, user, topic):
+    """Whether the user follows the topic, and has read it (or its whole forum) since its last post."""
+    last_post_on = OuterRef("last_post_on")
+    return (
+        Topic.objects.filter(pk=topic.pk)
+        .annotate(
+            follows=Exists(Topic.subscribers.through.objects.filter(topic=OuterRef("pk"), user=user.pk)),
+            read_since_last_post=Exists(
                 TopicReadTrack.objects.filter(topic=OuterRef("pk"), user=user.pk, mark_time__gte=last_post_on)
             )
             | Exists(
                 ForumReadTrack.objects.filter(forum=OuterRef("forum_id"), user=user.pk, mark_time__gte=last_post_on)
             ),
         )
-    topic = topics.filter(pk=pk).first()
-    if topic is None:
-        raise Http404
-    if user.is_authenticated:
-        topic._subscribers = [user] if topic.reader_follows else []
-    return topic
+        .values_list("follows", "read_since_last_post")
+    )
 
 
 def post_ids_editable(*, user, posts, handler: PermissionHandler | None = None) -> set[int]:

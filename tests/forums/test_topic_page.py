@@ -45,9 +45,9 @@ def _follow_and_read_mark_queries(client, url) -> list[str]:
     return [query["sql"] for query in queries if "forum_tracking" in query["sql"] or "subscribers" in query["sql"]]
 
 
-def test_a_topic_read_again_is_loaded_with_the_readers_follow_and_read_mark(client, commune, private_forum, member):
-    """Viewing a topic already read asks whether the reader follows it and has read it within the topic's own
-    query, and writes no read mark."""
+def test_a_topic_read_again_asks_the_readers_follow_and_read_mark_at_once(client, commune, private_forum, member):
+    """Viewing a topic already read asks in one query whether the reader follows it and has read it, and writes
+    no read mark."""
     colleague = membership(commune).user
     roads = topic(private_forum, poster=colleague, subject="Entretien des routes")
     topic(private_forum, poster=colleague, subject="Éclairage public")
