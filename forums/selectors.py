@@ -173,7 +173,7 @@ def topic_get_for_page(*, pk: int, user) -> Topic:
 
     machina's follow and unfollow buttons ask `topic.has_subscriber(user)`, which loads every follower once into
     `topic._subscribers`; the reader alone is what it needs, so that list is set from the reader's marks.
-    `reader_read_since_last_post` spares the read tracking a query (`TrackingHandler.mark_topic_read`).
+    `reader_read_since_last_post` spares the read tracking a query (`topic_read_since_last_post`).
     """
     topic = Topic.objects.select_related("forum__parent", "poll").filter(pk=pk).first()
     if topic is None:
@@ -183,6 +183,15 @@ def topic_get_for_page(*, pk: int, user) -> Topic:
         topic._subscribers = [user] if follows else []
         topic.reader_read_since_last_post = bool(read_since_last_post)
     return topic
+
+
+def topic_read_since_last_post(*, user, topic: Topic) -> bool:
+    """Whether the user has read the topic, or its whole forum, since its last post: the answer loaded with the
+    topic by `topic_get_for_page`, or one compiled query for a topic loaded otherwise."""
+    if hasattr(topic, "reader_read_since_last_post"):
+        return topic.reader_read_since_last_post
+    ((_follows, read_since_last_post),) = _topic_reader_marks(user=user, topic=topic)
+    return bool(read_since_last_post)
 
 
 @UserRows

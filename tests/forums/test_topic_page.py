@@ -11,8 +11,10 @@ from django.template import Context, Template, TemplateSyntaxError
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from machina.apps.forum_conversation.forum_polls.models import TopicPoll, TopicPollOption, TopicPollVote
+from machina.apps.forum_conversation.models import Topic
 from machina.apps.forum_tracking.models import ForumReadTrack, TopicReadTrack
 
+from forums.machina_apps.forum_tracking.handler import TrackingHandler
 from tests.forums.factories import reply, shared_forum, topic, topic_url
 from tests.organisations.factories import membership
 
@@ -66,6 +68,24 @@ def test_a_topic_of_a_forum_marked_read_gets_no_read_mark_of_its_own(client, com
     client.force_login(member)
     assert len(_follow_and_read_mark_queries(client, topic_url(roads))) == 1
     assert not TopicReadTrack.objects.filter(user=member).exists()
+
+
+def test_the_read_tracking_asks_once_for_a_topic_loaded_elsewhere(commune, private_forum, member):
+    """A topic loaded without the reader's marks is checked by one query: read, it gets no write; unread, a mark."""
+    colleague = membership(commune).user
+    roads = topic(private_forum, poster=colleague, subject="Entretien des routes")
+    topic(private_forum, poster=colleague, subject="Éclairage public")
+    TrackingHandler().mark_topic_read(Topic.objects.get(pk=roads.pk), member)
+    first_mark = TopicReadTrack.objects.get(topic=roads, user=member).mark_time
+
+    with CaptureQueriesContext(connection) as queries:
+        TrackingHandler().mark_topic_read(Topic.objects.get(pk=roads.pk), member)
+    assert len(queries) == 2  # the topic's load, then the compiled marks
+    assert TopicReadTrack.objects.get(topic=roads, user=member).mark_time == first_mark
+
+    reply(roads, poster=colleague)
+    TrackingHandler().mark_topic_read(Topic.objects.get(pk=roads.pk), member)
+    assert TopicReadTrack.objects.get(topic=roads, user=member).mark_time > first_mark
 
 
 def test_follow_button_answers_for_the_reader_alone(client, commune, private_topic, member):

@@ -1,11 +1,11 @@
 """machina's read tracking, finding the unread forums' ancestors in memory rather than one query per forum, and
 leaving a topic already read alone when it is viewed again."""
 
-from django.db.models import F, Q
 from machina.apps.forum.visibility import ForumVisibilityContentTree
-from machina.apps.forum_conversation.models import Topic
 from machina.apps.forum_tracking.handler import TrackingHandler as MachinaTrackingHandler
 from machina.apps.forum_tracking.models import ForumReadTrack
+
+from forums.selectors import topic_read_since_last_post
 
 
 class TrackingHandler(MachinaTrackingHandler):
@@ -38,15 +38,13 @@ class TrackingHandler(MachinaTrackingHandler):
         machina rewrites the topic's track and counts the forum's unread topics at every view (six queries and
         writes). A topic read since its last post has nothing new to mark, and whether its whole forum is now read
         was checked when it or another topic of the forum was last read; only a forum whose last unread topic was
-        deleted, moved or disapproved since waits for a next read to be marked read as a whole. One query tells, or
-        none when the topic page loaded the topic with the answer (`forums.selectors.topic_get_for_page`).
+        deleted, moved or disapproved since waits for a next read to be marked read as a whole. One compiled query
+        tells, or none when the topic page loaded the answer with the topic (`forums.selectors.topic_get_for_page`).
         """
-        if getattr(topic, "reader_read_since_last_post", False):
+        if (
+            user.is_authenticated
+            and topic.last_post_on is not None
+            and topic_read_since_last_post(user=user, topic=topic)
+        ):
             return
-        if user.is_authenticated and topic.last_post_on is not None:
-            read_since_last_post = Q(tracks__user=user, tracks__mark_time__gte=F("last_post_on")) | Q(
-                forum__tracks__user=user, forum__tracks__mark_time__gte=F("last_post_on")
-            )
-            if Topic.objects.filter(pk=topic.pk).filter(read_since_last_post).exists():
-                return
         super().mark_topic_read(topic, user)
