@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.annuaire.conftest import EXPECTED_FIELDS
-from tests.annuaire.factories import MOBILE, PHONE, person_card
+from tests.annuaire.factories import MOBILE, PHONE, new_user, person_card
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,9 @@ def test_the_people_list_shows_each_visitor_their_fields_only(client, card, pers
 
 def test_a_hidden_card_answers_404_like_a_missing_one(client, commune, personas):
     """A card kept to its organisation is missing for a member of another one, and absent from the list."""
-    hidden = person_card(commune, card_visibility="organisation")
+    hidden = person_card(
+        commune, user=new_user(first_name="Yolande", last_name="Quintaval"), card_visibility="organisation"
+    )
     client.force_login(personas["other_organisation"])
 
     assert client.get(reverse("annuaire:person_detail", args=[hidden.pk])).status_code == 404
@@ -55,7 +57,7 @@ def test_a_hidden_card_answers_404_like_a_missing_one(client, commune, personas)
 
 def test_the_people_list_filters_by_name(client, card, commune):
     """The search box narrows the list to matching names."""
-    other = person_card(commune, card_visibility="public")
+    other = person_card(commune, user=new_user(first_name="Louise", last_name="Bernard"), card_visibility="public")
     page = client.get(reverse("annuaire:person_list"), {"q": "martin"}).content.decode()
     assert "Camille Martin" in page
     assert other.user.full_name not in page
