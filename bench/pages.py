@@ -9,6 +9,10 @@ a view of the benchmark's own URLconf (bench/_pages_urls.py) rendering a templat
 page, through the same server and middleware. Then it grows the data tenfold and measures again. The SQL
 queries of each page are counted at both sizes (Django's test client, second request).
 
+By default the client keeps one core to itself and the server's workers get the others (`--no-pin` shares them
+all, as before 2026-12-04): sharing, the client and the server took turns on the same cores and a page's ratio
+moved by a factor of two between runs minutes apart; pinned, it measures what the server spends.
+
     .venv/bin/python bench/pages.py [--units 5] [--requests 200] [--concurrency 20] [--rounds 3] [--quick]
 
 The Markdown report is printed and written to bench/results/pages.md (git-ignored). Goal: each page's p50 and
@@ -138,7 +142,12 @@ def report(args, phases: list[tuple[str, dict, dict]], load_average: tuple[float
         f"- Python {platform.python_version()}, Django {version('Django')}, Wagtail {version('wagtail')}, "
         f"uvicorn {version('uvicorn')}",
         f"- Server: uvicorn `config.asgi:application`, {args.workers} worker process(es), DEBUG off, SQLite (WAL), "
-        "local-memory cache; the client runs on the same machine.",
+        "local-memory cache; the client runs on the same machine, "
+        + (
+            f"pinned to core(s) {args.cores[0]}, the server to {args.cores[1]}."
+            if args.pin
+            else "sharing every core with the server."
+        ),
         f"- Load: {args.concurrency} concurrent users (keep-alive connections, one session each), {args.requests} "
         f"requests per page and round, {args.rounds} rounds alternating page and bare view, after {args.warmup} "
         "warm-up requests each.",
@@ -186,7 +195,13 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=20, help="concurrent users (default 20)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds (default 3)")
     parser.add_argument("--warmup", type=int, default=40, help="unmeasured requests per page and side (default 40)")
-    parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes (default 2: one a core)")
+    parser.add_argument("--workers", type=int, help="uvicorn worker processes (default: one per core of the server)")
+    parser.add_argument(
+        "--pin",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="keep one core for the client, the others for the server (default; needs 2 cores)",
+    )
     parser.add_argument("--no-tenfold", action="store_true", help="skip the load at 10× (queries still counted)")
     parser.add_argument("--quick", action="store_true", help="a quick check: 2 units, 60 requests, 2 rounds")
     parser.add_argument("--output", type=Path, default=RESULTS)
@@ -197,6 +212,11 @@ def main() -> int:
         parser.error("keep it bounded: units <= 50, requests <= 10000, concurrency <= 200")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     load_before = os.getloadavg()[0]
+    cores = sorted(os.sched_getaffinity(0))
+    args.pin = args.pin and len(cores) >= 2
+    client_cores, server_cores = (cores[:1], cores[1:]) if args.pin else (cores, cores)
+    args.workers = args.workers or len(server_cores)
+    args.cores = (client_cores, server_cores)
 
     phases = []
     with tempfile.TemporaryDirectory(prefix="territoires-bench-") as tmp:
@@ -220,7 +240,9 @@ def main() -> int:
                     break
             print(f"Measuring at {label} ({data['units']} units)…", flush=True)
             # A fresh server per phase: the bare templates were rewritten and its cache must not hold the old ones.
+            os.sched_setaffinity(0, server_cores)  # the server's processes inherit it
             server = Uvicorn(env, workdir / "uvicorn.log", workers=args.workers).start()
+            os.sched_setaffinity(0, client_cores)
             try:
                 phases.append((label, data, measure(server, data, args)))
             finally:
