@@ -56,9 +56,9 @@ def _resolved(user):
 
     AuthenticationMiddleware and django-otp's OTPMiddleware each wrap the user in a `SimpleLazyObject`, so every
     attribute read goes through two proxies, each raising and catching an `AttributeError`; machina asks the user's
-    rights post by post, and the proxies cost a forum topic 1.5 ms of 14. Nothing lazy is lost: this middleware
-    loads the user for every view anyway. (Done here rather than in a middleware of its own: measured, an extra
-    layer cost the topic as much as it saved.)
+    rights post by post, and the proxies cost a forum topic 1.8 ms of 14.4. Nothing lazy is lost: this middleware
+    loads the user for every view anyway. (Done here rather than in a middleware of its own: measured in-process,
+    one more middleware layer, even one doing nothing, took back what this saves; see docs/performance.md.)
     """
     while isinstance(user, LazyObject):
         if user._wrapped is empty:
