@@ -200,7 +200,7 @@ def main() -> int:
         "--pin",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="keep one core for the client, the others for the server (default; needs 2 cores)",
+        help="keep one core for the client, the others for the server (default; needs Linux and 2 cores)",
     )
     parser.add_argument("--no-tenfold", action="store_true", help="skip the load at 10× (queries still counted)")
     parser.add_argument("--quick", action="store_true", help="a quick check: 2 units, 60 requests, 2 rounds")
@@ -212,8 +212,10 @@ def main() -> int:
         parser.error("keep it bounded: units <= 50, requests <= 10000, concurrency <= 200")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     load_before = os.getloadavg()[0]
-    cores = sorted(os.sched_getaffinity(0))
-    args.pin = args.pin and len(cores) >= 2
+    # Pinning needs Linux's affinity calls; elsewhere (macOS) the client and the server share the cores.
+    can_pin = hasattr(os, "sched_setaffinity")
+    cores = sorted(os.sched_getaffinity(0)) if can_pin else list(range(os.cpu_count() or 1))
+    args.pin = args.pin and can_pin and len(cores) >= 2
     client_cores, server_cores = (cores[:1], cores[1:]) if args.pin else (cores, cores)
     args.workers = args.workers or len(server_cores)
     args.cores = (client_cores, server_cores)
@@ -240,9 +242,11 @@ def main() -> int:
                     break
             print(f"Measuring at {label} ({data['units']} units)…", flush=True)
             # A fresh server per phase: the bare templates were rewritten and its cache must not hold the old ones.
-            os.sched_setaffinity(0, server_cores)  # the server's processes inherit it
+            if args.pin:
+                os.sched_setaffinity(0, server_cores)  # the server's processes inherit it
             server = Uvicorn(env, workdir / "uvicorn.log", workers=args.workers).start()
-            os.sched_setaffinity(0, client_cores)
+            if args.pin:
+                os.sched_setaffinity(0, client_cores)
             try:
                 phases.append((label, data, measure(server, data, args)))
             finally:
