@@ -2,6 +2,8 @@
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from machina.apps.forum_conversation.forum_polls.models import TopicPoll, TopicPollOption, TopicPollVote
 from machina.apps.forum_conversation.models import Topic
 
@@ -41,6 +43,19 @@ def test_a_second_visit_renders_no_post(client, discussion, member):
     assert ATTACHMENTS_TEMPLATE in [template.name for template in first.templates]
     assert ATTACHMENTS_TEMPLATE not in [template.name for template in second.templates]
     assert posts_in(second) == posts_in(first) and "Nous passons par la communauté de communes." in posts_in(second)
+
+
+def test_the_attachments_are_loaded_only_to_render_the_posts(client, discussion, member):
+    """A cached visit shows the attachment as the first did, having read only what the fingerprint needs of it."""
+    attachment(discussion.posts.order_by("created").last(), name="arrete-de-voirie.pdf")
+    client.force_login(member)
+    pages, attachment_queries = [], []
+    for _visit in range(2):
+        with CaptureQueriesContext(connection) as captured:
+            pages.append(posts_of(client, discussion))
+        attachment_queries.append(sum("forum_attachments_attachment" in query["sql"] for query in captured))
+    assert "arrete-de-voirie.pdf" in pages[0] and pages[1] == pages[0]
+    assert attachment_queries == [2, 1]
 
 
 def test_each_change_of_a_post_shows_on_the_next_visit(client, discussion, commune, member):

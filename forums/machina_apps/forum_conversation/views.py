@@ -1,11 +1,19 @@
 """machina's posting views, with quoting and an edit history (machina keeps only the last edit's reason)."""
 
+import functools
+
 from django.db import transaction
 from django.urls import get_script_prefix
 from machina.apps.forum_conversation import views as machina_views
 
 from extranet.core.ratelimit import rate_limit
-from forums.selectors import post_ids_deletable, post_ids_editable, topic_get_for_page, topic_posts_version
+from forums.selectors import (
+    post_ids_deletable,
+    post_ids_editable,
+    posts_with_attachments,
+    topic_get_for_page,
+    topic_posts_version,
+)
 from forums.services import post_quote_text, post_revision_record
 
 # A topic page's posts are rendered once per fingerprint of what they show (`selectors.topic_posts_version`);
@@ -64,7 +72,8 @@ class TopicView(machina_views.TopicView):
 
     def get_queryset(self):
         # machina also joins each post's last editor and prefetches the posters' forum profiles: the page shows neither.
-        return self.get_topic().posts.exclude(approved=False).select_related("poster").prefetch_related("attachments")
+        # The attachments are loaded only when the posts are rendered afresh (`posts_with_attachments`).
+        return self.get_topic().posts.exclude(approved=False).select_related("poster")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -78,6 +87,7 @@ class TopicView(machina_views.TopicView):
         }
         context.update(rights)
         context["posts_version"] = topic_posts_version(topic=topic, posts=posts, rights=rights)
+        context["posts_to_render"] = functools.partial(posts_with_attachments, posts=posts)
         context["posts_cache_seconds"] = POSTS_CACHE_SECONDS
         context["script_prefix"] = get_script_prefix()
         return context
