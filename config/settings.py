@@ -187,6 +187,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# machina's permission answers are kept only in a cache that every process shares: a permission changed in one
+# process must reach the others at once (forums.permission_cache).
+FORUM_PERMISSIONS_CACHE_SECONDS = env.int("FORUM_PERMISSIONS_CACHE_SECONDS", default=600 if REDIS_URL else 0)
 # machina keeps a post's attachments there while its form is redisplayed with errors.
 CACHES["machina_attachments"] = {
     "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

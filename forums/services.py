@@ -27,6 +27,7 @@ from .models import (
     NotificationPreference,
     PostRevision,
 )
+from .permission_cache import forum_permissions_changed
 from .permissions import READ, moderator_codenames, participant_codenames
 
 SHARED_CATEGORY_NAME = "Forums inter-collectivités"
@@ -209,7 +210,11 @@ def forum_permissions_sync(*, audience: ForumAudience) -> int:
         ]
     )
     changes += len(expected - existing.keys())
-    return changes + _public_permissions_sync(audience, permission_ids)
+    changes += _public_permissions_sync(audience, permission_ids)
+    if changes:
+        # bulk_create sends no signal for forums.receivers to hear.
+        forum_permissions_changed()
+    return changes
 
 
 def _public_permissions_sync(audience: ForumAudience, permission_ids: dict[str, int]) -> int:

@@ -17,6 +17,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
 from documents.storage import document_storage
+from forums.permission_cache import forum_permissions_changed
 
 from .archive import FORMAT_VERSION, ArchiveWriter, archive_extract_verified, files_under, sha256_of
 from .database import DatabaseSnapshot, database_restore, dump_name
@@ -186,6 +187,8 @@ def backup_restore(
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(staging / entry["path"], target)
         progress(f"Restored {len(manifest['files'])} file(s).")
+    # The shared cache may still hold the forum permissions of the database restored over.
+    forum_permissions_changed()
     if rebuild_search:
         # Whoosh has one writer: the task worker must be stopped while the index is rebuilt.
         progress("Rebuilding the search index…")

@@ -12,6 +12,7 @@ from django.db import connections
 from extranet.backup.errors import BackupError
 from extranet.backup.services import backup_create, backup_restore
 from extranet.search.selectors import search_run
+from forums.permission_cache import permissions_version
 from tests.annuaire.factories import person_card
 from tests.backup.conftest import file_hashes, row_counts, wrapper_for
 
@@ -26,9 +27,11 @@ def card(commune):
 def test_round_trip_restores_every_row_file_and_search_result(
     sqlite_only, search_index, card, source_database, source_roots, empty_roots, tmp_path
 ):
-    """A fresh instance restored from the archive has the same rows per table, files and search results."""
+    """A fresh instance restored from the archive has the same rows per table, files and search results, and the
+    forum permissions kept in the cache for the database it replaced are retired."""
     archive = tmp_path / "backup.tar.gz"
     backup_create(output=archive, connection=source_database, roots=source_roots)
+    permissions_before = permissions_version()
     restored = wrapper_for(str(tmp_path / "restored.sqlite3"))
     original = connections["default"]
     connections["default"] = restored  # the index rebuild and the searches below read the restored database
@@ -45,6 +48,7 @@ def test_round_trip_restores_every_row_file_and_search_result(
         name.replace("restored-", ""): digest for name, digest in file_hashes(source_roots).items()
     }
     assert len(found) == 1
+    assert permissions_version() != permissions_before
 
 
 def test_a_damaged_archive_is_refused_and_nothing_is_restored(
