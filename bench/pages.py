@@ -13,7 +13,7 @@ By default the client keeps one core to itself and the server's workers get the 
 all, as before 2026-12-04): sharing, the client and the server took turns on the same cores and a page's ratio
 moved by a factor of two between runs minutes apart; pinned, it measures what the server spends.
 
-    .venv/bin/python bench/pages.py [--units 5] [--requests 200] [--concurrency 20] [--rounds 3] [--quick]
+    .venv/bin/python bench/pages.py [--units 5] [--requests 200] [--concurrency 20] [--rounds 3] [--redis URL] [--quick]
 
 The Markdown report is printed and written to bench/results/pages.md (git-ignored). Goal: each page's p50 and
 p95 latency at most 2.5 times the bare view's; the same number of queries at 10× the data.
@@ -142,7 +142,8 @@ def report(args, phases: list[tuple[str, dict, dict]], load_average: tuple[float
         f"- Python {platform.python_version()}, Django {version('Django')}, Wagtail {version('wagtail')}, "
         f"uvicorn {version('uvicorn')}",
         f"- Server: uvicorn `config.asgi:application`, {args.workers} worker process(es), DEBUG off, SQLite (WAL), "
-        "local-memory cache; the client runs on the same machine, "
+        + (f"the cache in Redis ({args.redis}) as in production" if args.redis else "local-memory cache")
+        + "; the client runs on the same machine, "
         + (
             f"pinned to core(s) {args.cores[0]}, the server to {args.cores[1]}."
             if args.pin
@@ -202,6 +203,12 @@ def main() -> int:
         default=True,
         help="keep one core for the client, the others for the server (default; needs Linux and 2 cores)",
     )
+    parser.add_argument(
+        "--redis",
+        metavar="URL",
+        help="keep the cache in this Redis database, as production does (REDIS_URL; a database of its own: the "
+        "benchmark leaves its entries there); default: each process's memory",
+    )
     parser.add_argument("--no-tenfold", action="store_true", help="skip the load at 10× (queries still counted)")
     parser.add_argument("--quick", action="store_true", help="a quick check: 2 units, 60 requests, 2 rounds")
     parser.add_argument("--output", type=Path, default=RESULTS)
@@ -223,7 +230,7 @@ def main() -> int:
     phases = []
     with tempfile.TemporaryDirectory(prefix="territoires-bench-") as tmp:
         workdir = Path(tmp)
-        env = throwaway_env(workdir)
+        env = throwaway_env(workdir, **({"REDIS_URL": args.redis} if args.redis else {}))
         print("Migrating a throwaway SQLite database…", flush=True)
         manage(env, "migrate", "--noinput", "-v", "0")
         print(f"Seeding the demo data and {args.units} units, logging {args.concurrency} users in…", flush=True)
