@@ -143,6 +143,7 @@ def report(args, phases: list[tuple[str, dict, dict]], load_average: tuple[float
         f"uvicorn {version('uvicorn')}",
         f"- Server: uvicorn `config.asgi:application`, {args.workers} worker process(es), DEBUG off, SQLite (WAL), "
         + (f"the cache in Redis ({args.redis}) as in production" if args.redis else "local-memory cache")
+        + f", forum permission answers kept {os.environ.get('FORUM_PERMISSIONS_CACHE_SECONDS', '600')} s"
         + "; the client runs on the same machine, "
         + (
             f"pinned to core(s) {args.cores[0]}, the server to {args.cores[1]}."
@@ -230,7 +231,13 @@ def main() -> int:
     phases = []
     with tempfile.TemporaryDirectory(prefix="territoires-bench-") as tmp:
         workdir = Path(tmp)
-        env = throwaway_env(workdir, **({"REDIS_URL": args.redis} if args.redis else {}))
+        # Production keeps machina's permission answers (in Redis); nothing changes a permission while the
+        # benchmark's server runs, so its local-memory cache may keep them too.
+        env = throwaway_env(
+            workdir,
+            FORUM_PERMISSIONS_CACHE_SECONDS=os.environ.get("FORUM_PERMISSIONS_CACHE_SECONDS", "600"),
+            **({"REDIS_URL": args.redis} if args.redis else {}),
+        )
         print("Migrating a throwaway SQLite database…", flush=True)
         manage(env, "migrate", "--noinput", "-v", "0")
         print(f"Seeding the demo data and {args.units} units, logging {args.concurrency} users in…", flush=True)
