@@ -41,9 +41,10 @@ def permissions_version() -> str:
     """The version under which answers are stored now (a new one if the cache has none)."""
     version = cache.get(_VERSION_KEY)
     if version is None:
-        cache.add(_VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(_VERSION_KEY)
-    return version
+        token = uuid.uuid4().hex
+        version = token if cache.add(_VERSION_KEY, token, timeout=None) else cache.get(_VERSION_KEY)
+    # Lost again at once (evicted): a token of this request's own, under which nothing is ever found again.
+    return version or uuid.uuid4().hex
 
 
 def forum_permission_codenames(*, user, forum, version: str, compute) -> set[str]:

@@ -1,5 +1,6 @@
 """Signal receivers: they queue work for the services after the transaction commits, or retire stored answers."""
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
@@ -36,13 +37,18 @@ def topic_view_counted(sender, topic, user, request, **kwargs):
 @receiver(post_save, sender=GroupForumPermission, dispatch_uid="forums_group_permission_saved")
 @receiver(post_delete, sender=GroupForumPermission, dispatch_uid="forums_group_permission_deleted")
 @receiver(m2m_changed, sender=get_user_model().groups.through, dispatch_uid="forums_group_members_changed")
-@receiver(post_migrate, dispatch_uid="forums_migrated")
 def permissions_changed(sender, **kwargs):
     """Any write that can change what machina answers retires the answers kept by `forums.permission_cache`.
 
     Whoever writes (the services, machina, Wagtail's user forms, the shell), a row saved or deleted one by one
     (deleting a group deletes its rows one by one too, since these receivers listen) and a group's members changed
-    through the relation send these signals; a migration may change the rows or machina's default permissions.
-    The services that write rows in bulk call `forum_permissions_changed` themselves.
+    through the relation send these signals. The services that write rows in bulk call `forum_permissions_changed`
+    themselves.
     """
+    forum_permissions_changed()
+
+
+@receiver(post_migrate, sender=apps.get_app_config("forums"), dispatch_uid="forums_migrated")
+def migrated(sender, **kwargs):
+    """A migration may change the rows or machina's default permissions: the answers go, once per `migrate`."""
     forum_permissions_changed()

@@ -181,14 +181,14 @@ def backup_restore(
             )
         progress(f"Restoring the {manifest['vendor']} database…")
         database_restore(connection=connection, source=staging / manifest["database"]["path"])
+        # The shared cache may still hold the forum permissions of the database restored over.
+        forum_permissions_changed()
         for entry in manifest["files"]:
             folder, relative = entry["path"].split("/", 1)
             target = roots[folder] / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(staging / entry["path"], target)
         progress(f"Restored {len(manifest['files'])} file(s).")
-    # The shared cache may still hold the forum permissions of the database restored over.
-    forum_permissions_changed()
     if rebuild_search:
         # Whoosh has one writer: the task worker must be stopped while the index is rebuilt.
         progress("Rebuilding the search index…")

@@ -4,6 +4,13 @@ from tests.forums.factories import organisation_forum, shared_forum, topic
 from tests.organisations.factories import OrganisationFactory, membership
 
 
+@pytest.fixture(autouse=True)
+def _permission_answers_kept(settings):
+    """The forum tests run as production does, machina's permission answers kept in the cache
+    (`forums.permission_cache`): every access rule they check must hold through it."""
+    settings.FORUM_PERMISSIONS_CACHE_SECONDS = 600
+
+
 @pytest.fixture
 def departement(db):
     return OrganisationFactory(kind="departement", name="Département du Loiret", slug="loiret", insee_code="")

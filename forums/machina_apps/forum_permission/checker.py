@@ -9,8 +9,9 @@ from forums.permission_cache import forum_permission_codenames, permissions_vers
 class ForumPermissionChecker(MachinaForumPermissionChecker):
     """machina's rules, unchanged: only where the answer for one forum comes from differs.
 
-    Inactive users and superusers are answered by machina directly (from the user object, no query), and so are
-    checks without a forum; the version is read once per checker, that is once per request and user.
+    Superusers and checks without a forum are answered by machina itself, inactive users as machina does (no
+    permission); the version is read once per checker, which machina keeps per user in each permission handler
+    (the views' handler lives for one request).
     """
 
     def get_perms(self, forum):
