@@ -1,7 +1,10 @@
-"""The navigation's URLs reversed once: the same as Django's, under the site's prefix and URLconf of the request."""
+"""The navigation's links: URLs reversed once, as Django writes them; pages' URLs, as Wagtail writes them."""
 
+import pytest
 from django.template import Context, Template
 from django.urls import reverse, set_script_prefix
+from wagtail.models import Page, Site
+from wagtail.templatetags.wagtailcore_tags import pageurl
 
 NAV = Template("{% load navigation_tags %}{% nav_url 'core:dashboard' %} {% nav_url 'notifications:list' %}")
 
@@ -21,3 +24,32 @@ def test_a_site_served_under_a_sub_path_gets_its_own_links():
 
     assert prefixed == "/territoires/tableau-de-bord/ /territoires/notifications/"
     assert NAV.render(Context()) == "/tableau-de-bord/ /notifications/"
+
+
+PAGE_URL = Template("{% load navigation_tags %}{% page_url page %}")
+
+
+@pytest.mark.django_db
+def test_page_url_is_the_pages_path_on_a_single_site(rf, commune):
+    """A space is linked by its path, as `{% pageurl %}` links it."""
+    request = rf.get("/")
+    page = commune.space_page
+
+    assert PAGE_URL.render(Context({"page": page, "request": request})) == "/espaces/jargeau/"
+    assert PAGE_URL.render(Context({"page": page, "request": request})) == pageurl(Context({"request": request}), page)
+
+
+@pytest.mark.django_db
+def test_page_url_is_the_full_url_when_several_sites_are_served(rf, commune):
+    """With a second site, a link from outside Wagtail's own views names the space's host."""
+    Site.objects.create(hostname="partenaires.example.fr", root_page=Page.objects.get(depth=1).get_children().first())
+    site = Site.objects.get(is_default_site=True)
+
+    url = PAGE_URL.render(Context({"page": commune.space_page, "request": rf.get("/")}))
+
+    assert url == f"{site.root_url}/espaces/jargeau/"
+
+
+def test_page_url_of_a_missing_page_is_empty():
+    """An organisation without its space page gives an empty link, not an error page."""
+    assert PAGE_URL.render(Context({"page": ""})) == ""
