@@ -72,10 +72,21 @@ class AwardedContractPage(CacheableForAnonymousMixin, Page):
 
     def clean(self):
         super().clean()
+        if self.organisation_id is None:
+            return
+        if not self.organisation.siret:
+            raise ValidationError(
+                _(
+                    "Enter the SIRET of the organisation %(name)s (in the organisation's settings) before recording "
+                    "its contracts: the open-data export of the contracts (DECP) names the buyer by it."
+                )
+                % {"name": self.organisation.name},
+                code="buyer_without_siret",
+            )
         duplicates = AwardedContractPage.objects.filter(
             organisation_id=self.organisation_id, identifier=self.identifier
         ).exclude(pk=self.pk)
-        if self.organisation_id and duplicates.exists():
+        if duplicates.exists():
             raise ValidationError({"identifier": _("Another contract of your organisation already has this number.")})
 
     def get_context(self, request, *args, **kwargs):

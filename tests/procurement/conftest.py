@@ -12,7 +12,9 @@ def departement(db):
 
 @pytest.fixture
 def montargis(db):
-    return OrganisationFactory(kind="commune", name="Montargis", slug="montargis", insee_code="45208")
+    return OrganisationFactory(
+        kind="commune", name="Montargis", slug="montargis", insee_code="45208", siret="21450208000010"
+    )
 
 
 @pytest.fixture

@@ -69,3 +69,20 @@ def test_a_contract_needs_a_holder_and_a_unique_number(montargis):
     assert messages_of(no_holder) == "Indiquez au moins un titulaire du marché."
     assert "Un autre marché de votre organisation porte déjà ce numéro." in messages_of(same_number)
     assert AwardedContractPage.objects.count() == 1
+
+
+def test_a_contract_of_a_buyer_without_siret_is_refused(montargis):
+    """The DECP names the buyer by its SIRET: without one recorded, the contract is refused in French."""
+    awarded = notice(montargis)
+    montargis.siret = ""
+    montargis.save(update_fields=["siret"])
+
+    with pytest.raises(ValidationError) as refusal:
+        contract(awarded)
+
+    assert messages_of(refusal) == (
+        "Renseignez le SIRET de l’organisation Montargis (dans la fiche de l’organisation) avant d’enregistrer ses "
+        "marchés\u00a0: l’export en données ouvertes des marchés (DECP) désigne l’acheteur par ce numéro."
+    )
+    assert not AwardedContractPage.objects.exists()
+    assert not ContractHolder.objects.exists()
