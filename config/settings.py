@@ -185,7 +185,9 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Django's default of 300 entries is fewer than the page fragments of a few dozen members: the cache would
+    # throw a third of itself away whenever it fills.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 # machina's permission answers are kept only in a cache that every process shares: a permission changed in one
 # process must reach the others at once (forums.permission_cache).

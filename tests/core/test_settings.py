@@ -4,6 +4,7 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 
 PRODUCTION_ENVIRONMENT = {
@@ -138,3 +139,10 @@ def test_sqlite_runs_in_wal_mode_with_immediate_transactions(tmp_path):
         "shell", "--no-imports", "-c", code, extra_env={"DEBUG": "1", "DATABASE_URL": f"sqlite:///{database}"}
     )
     assert result.stdout.split() == ["wal", "IMMEDIATE"], result.stderr
+
+
+def test_the_cache_keeps_a_thousand_entries():
+    """The fragments of a few dozen members stay cached: none is thrown away before the cache is full."""
+    cache.set_many({f"entry-{index}": index for index in range(1000)})
+
+    assert len(cache.get_many([f"entry-{index}" for index in range(1000)])) == 1000
