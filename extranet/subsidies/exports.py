@@ -3,7 +3,7 @@
 SCDL columns, in the schema's order; UTF-8, dates ISO 8601 (AAAA-MM-JJ):
 
     nomAttribuant          the aid's provider organisation
-    idAttribuant           its SIRET (empty when the organisation has none recorded)
+    idAttribuant           its SIRET (a grant needs one recorded; empty only if it was removed since)
     dateConvention         the decision date
     referenceDecision      the decision reference
     nomBeneficiaire        the applicant organisation

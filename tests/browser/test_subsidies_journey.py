@@ -19,7 +19,7 @@ def assert_no_violations(axe, page):
 
 
 def test_a_commune_applies_and_the_departement_grants(new_page, live_server, log_in, axe):
-    departement = provider(kind="departement", name="Département du Loiret", slug="loiret")
+    departement = provider(kind="departement", name="Département du Loiret", slug="loiret", siret="22450001700013")
     instructor = membership(departement, role="editor").user
     commune = OrganisationFactory(kind="commune", name="Jargeau", slug="jargeau", insee_code="45173")
     applicant = membership(commune, role="editor").user

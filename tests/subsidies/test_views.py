@@ -1,5 +1,6 @@
 """The applicant's and the instructor's pages, through the HTTP layer."""
 
+import html
 from decimal import Decimal
 
 from django.core import mail
@@ -73,3 +74,38 @@ def test_an_instructor_grants_from_the_application_page(client, commune_aid, com
     # The same form posted again is stale: refused with the French message, nothing changed.
     response = client.post(reverse("subsidies:instruct", args=[application.pk, "grant"]), data)
     assert response.status_code == 400 and "entre-temps" in response.content.decode()
+
+
+def test_a_provider_without_siret_is_told_to_record_it_before_granting(
+    client, commune_aid, commune, editor, departement, departement_editor
+):
+    """The SCDL names the provider by its SIRET: without one, the grant is refused in French and the form kept."""
+    application = submitted(commune_aid, commune, editor)
+    client.force_login(departement_editor)
+    client.post(
+        reverse("subsidies:instruct", args=[application.pk, "review_start"]),
+        {"review_start-version": application.version},
+    )
+    departement.siret = ""
+    departement.save(update_fields=["siret"])
+    application.refresh_from_db()
+    data = {
+        "grant-version": application.version,
+        "grant-amount_granted": "30000,50",
+        "grant-decision_reference": "CP-2027-04",
+        "grant-decision_date": "2027-04-12",
+        "grant-nature": "aide en numéraire",
+        "grant-payment_conditions": "unique",
+    }
+
+    response = client.post(reverse("subsidies:instruct", args=[application.pk, "grant"]), data)
+
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 400
+    assert (
+        "Renseignez le SIRET de Département du Loiret (dans la fiche de l’organisation) avant d’attribuer des "
+        "subventions\u00a0: l’export en données ouvertes des subventions (SCDL) désigne l’attribuant par ce numéro."
+    ) in page
+    assert 'value="CP-2027-04"' in page
+    application.refresh_from_db()
+    assert application.status == Status.UNDER_REVIEW and application.amount_granted is None

@@ -70,6 +70,16 @@ def application_grant(
 ) -> Application:
     """Grant the subsidy; more than was requested only when the instructor confirms it."""
     locked = application_lock(application=application, expected_version=expected_version)
+    provider = locked.aid.organisation
+    if not provider.siret:
+        raise ValidationError(
+            _(
+                "Enter the SIRET of %(name)s (in the organisation's settings) before granting subsidies: the open-data "
+                "export of the subsidies (SCDL) names the provider by it."
+            )
+            % {"name": provider.name},
+            code="provider_without_siret",
+        )
     amount_granted = _check_amount(amount_granted, "amount_granted")
     if amount_granted > locked.amount_requested and not confirm_over_request:
         raise ValidationError(
