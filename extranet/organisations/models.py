@@ -80,6 +80,8 @@ class Organisation(models.Model):
             errors["insee_code"] = _("A commune needs its INSEE code.")
         if self.siren and self.siret and not self.siret.startswith(self.siren):
             errors["siret"] = _("The SIRET must start with the organisation's SIREN.")
+        elif self.siret and Organisation.objects.filter(siret=self.siret).exclude(pk=self.pk).exists():
+            errors["siret"] = _("Another organisation already has this SIRET.")
         if self.parent_id and self._parent_chain_contains_self():
             errors["parent"] = _("An organisation cannot be its own parent, directly or through another one.")
         if errors:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from extranet.organisations import services
 from extranet.organisations.models import Invitation, Membership, Organisation, Role
 from tests.accounts.factories import UserFactory
-from tests.organisations.factories import invitation, membership
+from tests.organisations.factories import OrganisationFactory, invitation, membership
 
 pytestmark = pytest.mark.django_db
 
@@ -292,12 +292,14 @@ def test_an_admin_records_the_siret_as_written_on_letters(admin_client, commune)
         ("2145017360001", "Un numéro SIRET comporte exactement 14 chiffres."),
         ("21450173600019", "Ce numéro SIRET n'est pas valide (clé de contrôle erronée)."),
         ("22450001700013", "Le SIRET doit commencer par le SIREN de l'organisation."),
+        ("21450173600026", "Une autre organisation a déjà ce SIRET."),
     ],
 )
 def test_a_wrong_siret_is_refused_in_french_and_nothing_is_saved(admin_client, commune, siret, message):
-    """A SIRET of the wrong length, with a wrong check digit or of another body is refused; the form keeps it."""
+    """A SIRET of the wrong length, with a wrong check digit, of another body or already taken is refused."""
     commune.siren = "214501736"
     commune.save(update_fields=["siren"])
+    OrganisationFactory(name="Annexe", slug="annexe", siret="21450173600026")
 
     response = admin_client.post(
         reverse("organisations:settings", args=[commune.slug]), {"siret": siret, "require_two_factor": "on"}
