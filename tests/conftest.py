@@ -3,6 +3,7 @@
 from io import StringIO
 
 import pytest
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
@@ -19,6 +20,37 @@ def _isolate_caches_and_lockouts(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+CACHE_OPERATIONS = ("get", "get_many", "set", "set_many", "add", "incr", "delete", "delete_many", "touch", "has_key")
+
+
+@pytest.fixture
+def cache_operations(settings, monkeypatch):
+    """Every call to the cache's API, as (operation, key): in production, a Redis round trip each.
+
+    The cache is in local memory for the test whatever REDIS_URL says, so every run counts the same calls; a call
+    made by another one (Django's `get_many` asks `get` for each key) is not counted again.
+    """
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cache-operations"},
+    }
+    operations, nested = [], []
+    for name in CACHE_OPERATIONS:
+        method = getattr(LocMemCache, name)
+
+        def counted(cache, *args, _name=name, _method=method, **kwargs):
+            if not nested:
+                operations.append((_name, args[0] if args else None))
+            nested.append(_name)
+            try:
+                return _method(cache, *args, **kwargs)
+            finally:
+                nested.pop()
+
+        monkeypatch.setattr(LocMemCache, name, counted)
+    return operations
 
 
 @pytest.fixture

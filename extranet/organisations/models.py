@@ -80,12 +80,16 @@ class Organisation(models.Model):
             errors["insee_code"] = _("A commune needs its INSEE code.")
         if self.siren and self.siret and not self.siret.startswith(self.siren):
             errors["siret"] = _("The SIRET must start with the organisation's SIREN.")
-        elif self.siret and Organisation.objects.filter(siret=self.siret).exclude(pk=self.pk).exists():
-            errors["siret"] = _("Another organisation already has this SIRET.")
+        elif self.siret and (holder := self._siret_holder()):
+            errors["siret"] = _("The organisation %(name)s already has this SIRET.") % {"name": holder}
         if self.parent_id and self._parent_chain_contains_self():
             errors["parent"] = _("An organisation cannot be its own parent, directly or through another one.")
         if errors:
             raise ValidationError(errors)
+
+    def _siret_holder(self) -> str | None:
+        """The name of another organisation with this SIRET: the open-data exports would confuse the two."""
+        return Organisation.objects.filter(siret=self.siret).exclude(pk=self.pk).values_list("name", flat=True).first()
 
     def _parent_chain_contains_self(self):
         seen, ancestor = set(), self.parent

@@ -161,12 +161,9 @@ def _ensure_an_admin_remains(*, membership: Membership, new_role: Role | None) -
 
 
 @transaction.atomic
-def organisation_update_settings(*, organisation: Organisation, siret: str, require_two_factor: bool) -> Organisation:
-    """Save what an organisation's administrators manage themselves: its SIRET and the two-factor rule."""
-    organisation.siret = siret
+def organisation_update_settings(*, organisation: Organisation, require_two_factor: bool) -> Organisation:
     organisation.require_two_factor = require_two_factor
-    organisation.full_clean()
-    organisation.save(update_fields=["siret", "require_two_factor"])
+    organisation.save(update_fields=["require_two_factor"])
     return organisation
 
 

@@ -149,14 +149,11 @@ def organisation_settings(request, slug):
     form = OrganisationSettingsForm(request.POST if request.method == "POST" else None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         services.organisation_update_settings(
-            organisation=organisation,
-            siret=form.cleaned_data["siret"],
-            require_two_factor=form.cleaned_data["require_two_factor"],
+            organisation=organisation, require_two_factor=form.cleaned_data["require_two_factor"]
         )
         messages.success(request, _("The settings have been saved."))
         return redirect("organisations:settings", slug=slug)
-    context = {"organisation": organisation, "form": form}
-    return render(request, "organisations/organisation_settings.html", context, status=400 if form.errors else 200)
+    return render(request, "organisations/organisation_settings.html", {"organisation": organisation, "form": form})
 
 
 def invitation_accept(request, token):

@@ -17,7 +17,7 @@ class OrganisationViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "kind", "insee_code", "parent"]
     list_filter = ["kind"]
-    search_fields = ["name", "insee_code", "siren"]
+    search_fields = ["name", "insee_code", "siren", "siret"]
     panels = [
         FieldPanel("kind"),
         FieldPanel("name"),

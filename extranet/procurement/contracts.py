@@ -1,6 +1,6 @@
 """Awarded contracts: a child page of their notice, recorded by the organisation's editors, exported in the DECP."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -74,20 +74,19 @@ class AwardedContractPage(CacheableForAnonymousMixin, Page):
         super().clean()
         if self.organisation_id is None:
             return
+        errors = {}
         if not self.organisation.siret:
-            raise ValidationError(
-                _(
-                    "Enter the SIRET of the organisation %(name)s (in the organisation's settings) before recording "
-                    "its contracts: the open-data export of the contracts (DECP) names the buyer by it."
-                )
-                % {"name": self.organisation.name},
-                code="buyer_without_siret",
-            )
+            errors[NON_FIELD_ERRORS] = _(
+                "Enter the SIRET of the organisation %(name)s (in the organisation's settings) before recording "
+                "its contracts: the open-data export of the contracts (DECP) names the buyer by it."
+            ) % {"name": self.organisation.name}
         duplicates = AwardedContractPage.objects.filter(
             organisation_id=self.organisation_id, identifier=self.identifier
         ).exclude(pk=self.pk)
         if duplicates.exists():
-            raise ValidationError({"identifier": _("Another contract of your organisation already has this number.")})
+            errors["identifier"] = _("Another contract of your organisation already has this number.")
+        if errors:
+            raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

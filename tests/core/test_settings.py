@@ -141,8 +141,10 @@ def test_sqlite_runs_in_wal_mode_with_immediate_transactions(tmp_path):
     assert result.stdout.split() == ["wal", "IMMEDIATE"], result.stderr
 
 
-def test_the_cache_keeps_a_thousand_entries():
-    """The fragments of a few dozen members stay cached: none is thrown away before the cache is full."""
+def test_the_development_cache_keeps_a_thousand_entries():
+    """In local memory, the fragments of a few dozen members stay cached: none is thrown away to make room."""
+    if not settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+        pytest.skip("Redis keeps its entries until its own memory limit")
     cache.set_many({f"entry-{index}": index for index in range(1000)})
 
     assert len(cache.get_many([f"entry-{index}" for index in range(1000)])) == 1000

@@ -10,7 +10,7 @@ from django.urls import reverse
 from extranet.organisations import services
 from extranet.organisations.models import Invitation, Membership, Organisation, Role
 from tests.accounts.factories import UserFactory
-from tests.organisations.factories import OrganisationFactory, invitation, membership
+from tests.organisations.factories import invitation, membership
 
 pytestmark = pytest.mark.django_db
 
@@ -273,43 +273,6 @@ def test_an_admin_requires_two_factor_authentication(admin_client, commune):
     assert "Les paramètres ont été enregistrés." in text(response)
     commune.refresh_from_db()
     assert commune.require_two_factor
-
-
-def test_an_admin_records_the_siret_as_written_on_letters(admin_client, commune):
-    """The SIRET typed with its spaces is saved as its 14 digits, for the open-data exports."""
-    response = admin_client.post(
-        reverse("organisations:settings", args=[commune.slug]), {"siret": "214 501 736 00018"}, follow=True
-    )
-
-    assert "Les paramètres ont été enregistrés." in text(response)
-    commune.refresh_from_db()
-    assert commune.siret == "21450173600018"
-
-
-@pytest.mark.parametrize(
-    ("siret", "message"),
-    [
-        ("2145017360001", "Un numéro SIRET comporte exactement 14 chiffres."),
-        ("21450173600019", "Ce numéro SIRET n'est pas valide (clé de contrôle erronée)."),
-        ("22450001700013", "Le SIRET doit commencer par le SIREN de l'organisation."),
-        ("21450173600026", "Une autre organisation a déjà ce SIRET."),
-    ],
-)
-def test_a_wrong_siret_is_refused_in_french_and_nothing_is_saved(admin_client, commune, siret, message):
-    """A SIRET of the wrong length, with a wrong check digit, of another body or already taken is refused."""
-    commune.siren = "214501736"
-    commune.save(update_fields=["siren"])
-    OrganisationFactory(name="Annexe", slug="annexe", siret="21450173600026")
-
-    response = admin_client.post(
-        reverse("organisations:settings", args=[commune.slug]), {"siret": siret, "require_two_factor": "on"}
-    )
-
-    assert response.status_code == 400
-    assert message in text(response)
-    assert f'value="{siret}"' in response.content.decode()
-    commune.refresh_from_db()
-    assert (commune.siret, commune.require_two_factor) == ("", False)
 
 
 # Cross-site request forgery

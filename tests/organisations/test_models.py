@@ -64,6 +64,25 @@ def test_a_siret_must_start_with_the_siren():
     assert "doit commencer par" in errors["siret"][0]
 
 
+def test_a_siret_another_organisation_has_is_refused():
+    """Two organisations never share a SIRET: the open-data exports would name one for the other."""
+    OrganisationFactory(kind="commune", name="Jargeau", slug="jargeau", insee_code="45173", siret="21450173600018")
+    organisation = Organisation(
+        kind="epci", name="Communauté de communes des Loges", slug="loges", siret="21450173600018"
+    )
+
+    errors = errors_of(organisation)
+
+    assert errors == {"siret": ["L'organisation Jargeau a déjà ce SIRET."]}
+
+
+def test_an_organisation_keeps_its_own_siret_when_edited():
+    """Saving an organisation again does not find its own SIRET taken."""
+    organisation = OrganisationFactory(siret="21450173600018")
+
+    assert "siret" not in errors_of(organisation)
+
+
 def test_an_organisation_cannot_be_its_own_parent():
     """Choosing the organisation itself as parent is refused."""
     organisation = OrganisationFactory()

@@ -1,30 +1,12 @@
 """The five busiest member pages run the same SQL queries and cache operations with ten times the data."""
 
 import pytest
-from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.performance.world import world_create, world_grow
 
 pytestmark = pytest.mark.django_db
-
-CACHE_OPERATIONS = ("get", "get_many", "set", "set_many", "add", "incr", "delete", "touch", "has_key")
-
-
-@pytest.fixture
-def cache_operations(monkeypatch):
-    """Every operation on the cache, a Redis round trip each in production."""
-    operations = []
-    for name in CACHE_OPERATIONS:
-        method = getattr(LocMemCache, name)
-
-        def counted(cache, *args, _name=name, _method=method, **kwargs):
-            operations.append(_name)
-            return _method(cache, *args, **kwargs)
-
-        monkeypatch.setattr(LocMemCache, name, counted)
-    return operations
 
 
 def query_counts(client, urls: dict, cache_operations=None) -> dict:

@@ -24,13 +24,14 @@ def nav_url(name: str) -> str:
     return _reversed(name, get_urlconf(), get_script_prefix())
 
 
-# No site in particular: a page is then linked by its path on a single site, by its full URL when there are several.
+# No site in particular: a page is linked by its path while one site is served, by its full URL when there are
+# several (as `page.url` links it; `{% pageurl %}` would also give a path on the request's own site).
 _ANY_SITE = Site()
 
 
 @register.simple_tag(takes_context=True)
 def page_url(context, page) -> str:
-    """A page's URL, for lists of pages outside Wagtail's own views (the dashboard's spaces).
+    """`page.url` for lists of pages outside Wagtail's own views (the dashboard's spaces).
 
     `{{ page.url }}` reads Wagtail's site root paths from the cache once per page, a Redis round trip each;
     `{% pageurl %}` reads them once per request but first looks the request's site up, a query that costs more

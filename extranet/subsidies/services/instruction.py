@@ -74,8 +74,8 @@ def application_grant(
     if not provider.siret:
         raise ValidationError(
             _(
-                "Enter the SIRET of %(name)s (in the organisation's settings) before granting subsidies: the open-data "
-                "export of the subsidies (SCDL) names the provider by it."
+                "Enter the SIRET of the organisation %(name)s (in the organisation's settings) before granting "
+                "subsidies: the open-data export of the subsidies (SCDL) names the provider by it."
             )
             % {"name": provider.name},
             code="provider_without_siret",
