@@ -51,15 +51,20 @@ def test_the_form_shows_the_french_error_and_saves_nothing(client, commune_aid, 
     assert not Application.objects.exists()
 
 
-def test_an_instructor_grants_from_the_application_page(client, commune_aid, commune, editor, departement_editor):
-    application = submitted(commune_aid, commune, editor)
-    client.force_login(departement_editor)
+def under_review(client, application, instructor):
+    """The application as the instructor, logged in, put it under review from its page."""
+    client.force_login(instructor)
     client.post(
         reverse("subsidies:instruct", args=[application.pk, "review_start"]),
         {"review_start-version": application.version},
     )
     application.refresh_from_db()
-    data = {
+    return application
+
+
+def grant_data(application) -> dict:
+    """The grant form as an instructor fills it in on the application's page."""
+    return {
         "grant-version": application.version,
         "grant-amount_granted": "30000,50",
         "grant-decision_reference": "CP-2027-04",
@@ -67,6 +72,11 @@ def test_an_instructor_grants_from_the_application_page(client, commune_aid, com
         "grant-nature": "aide en numéraire",
         "grant-payment_conditions": "unique",
     }
+
+
+def test_an_instructor_grants_from_the_application_page(client, commune_aid, commune, editor, departement_editor):
+    application = under_review(client, submitted(commune_aid, commune, editor), departement_editor)
+    data = grant_data(application)
     response = client.post(reverse("subsidies:instruct", args=[application.pk, "grant"]), data)
     assert response.status_code == 302
     application.refresh_from_db()
@@ -80,23 +90,10 @@ def test_a_provider_without_siret_is_told_to_record_it_before_granting(
     client, commune_aid, commune, editor, departement, departement_editor
 ):
     """The SCDL names the provider by its SIRET: without one, the grant is refused in French and the form kept."""
-    application = submitted(commune_aid, commune, editor)
-    client.force_login(departement_editor)
-    client.post(
-        reverse("subsidies:instruct", args=[application.pk, "review_start"]),
-        {"review_start-version": application.version},
-    )
+    application = under_review(client, submitted(commune_aid, commune, editor), departement_editor)
     departement.siret = ""
     departement.save(update_fields=["siret"])
-    application.refresh_from_db()
-    data = {
-        "grant-version": application.version,
-        "grant-amount_granted": "30000,50",
-        "grant-decision_reference": "CP-2027-04",
-        "grant-decision_date": "2027-04-12",
-        "grant-nature": "aide en numéraire",
-        "grant-payment_conditions": "unique",
-    }
+    data = grant_data(application)
 
     response = client.post(reverse("subsidies:instruct", args=[application.pk, "grant"]), data)
 
