@@ -1,14 +1,18 @@
 """machina's permission answers kept in the shared cache: asked once, and retired by every change that moves them."""
 
+from unittest import mock
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from machina.apps.forum_permission.models import ForumPermission, UserForumPermission
 
 from extranet.organisations.models import Membership
 from extranet.organisations.services import membership_remove, membership_set
+from forums import permission_cache
 from forums.machina_apps.forum_permission.checker import ForumPermissionChecker
 from forums.models import ForumAudience
 from forums.permission_cache import _VERSION_KEY, forum_permissions_changed, permissions_version
@@ -146,3 +150,21 @@ def test_without_a_shared_cache_every_page_asks_the_rows(client, private_topic, 
     client.force_login(member)
     first = permission_queries(client, topic_url(private_topic))
     assert permission_queries(client, topic_url(private_topic)) == first == (200, 3)
+
+
+def test_a_migration_retires_the_kept_answers(django_capture_on_commit_callbacks):
+    """`migrate` may rewrite permission rows: the version moves, once for the whole run rather than once per app."""
+    versions = []
+    original_move = permission_cache._version_move
+
+    def recorded_move():
+        original_move()
+        versions.append(permissions_version())
+
+    before = permissions_version()
+    with mock.patch.object(permission_cache, "_version_move", recorded_move):
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("migrate", verbosity=0)
+
+    assert before not in versions
+    assert len(versions) == 2  # at once and at commit, as every change
