@@ -1,4 +1,5 @@
-"""ASGI entry point: HTTP through Django, WebSockets through Channels.
+"""ASGI entry point: HTTP through Django, WebSockets through Channels, the server's start through the lifespan
+protocol (extranet.core.lifespan).
 
 WebSocket connections must come from one of ALLOWED_HOSTS and from this very site (Origin header) and carry the user's
 session; each consumer then checks membership on every subscribe and send.
@@ -22,6 +23,7 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from config.routing import websocket_urlpatterns  # noqa: E402
+from extranet.core.lifespan import lifespan_application  # noqa: E402
 from extranet.messaging.origin import SameOriginValidator  # noqa: E402
 
 application = ProtocolTypeRouter(
@@ -30,5 +32,6 @@ application = ProtocolTypeRouter(
         "websocket": AllowedHostsOriginValidator(
             SameOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns)))
         ),
+        "lifespan": lifespan_application,
     }
 )
