@@ -1,6 +1,6 @@
 """The baseline of messaging_fanout.py: a bare Channels consumer that joins one group and relays what it
 receives to it, without sessions, database or checks; served by uvicorn like the project, with the same
-memory probe (`_memory_probe.py`)."""
+memory probe (`_memory_probe.py`) and the same garbage collector tuning at start (`extranet.core.lifespan`)."""
 
 import os
 import sys
@@ -17,6 +17,8 @@ from _memory_probe import with_memory_probe  # noqa: E402
 from channels.generic.websocket import AsyncWebsocketConsumer  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from django.urls import path  # noqa: E402
+
+from extranet.core.lifespan import lifespan_application  # noqa: E402
 
 GROUP = "bench.echo"
 
@@ -36,4 +38,8 @@ class EchoConsumer(AsyncWebsocketConsumer):
         await self.send(text_data=event["text"])
 
 
-application = with_memory_probe(ProtocolTypeRouter({"websocket": URLRouter([path("echo/", EchoConsumer.as_asgi())])}))
+application = with_memory_probe(
+    ProtocolTypeRouter(
+        {"websocket": URLRouter([path("echo/", EchoConsumer.as_asgi())]), "lifespan": lifespan_application}
+    )
+)

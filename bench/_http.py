@@ -168,7 +168,7 @@ class Uvicorn:
 
     def start(self) -> Uvicorn:
         command = [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", HOST, "--port", str(self.port)]
-        command += ["--no-access-log", "--log-level", "warning", "--lifespan", "on", "--no-server-header"]
+        command += ["--no-access-log", "--log-level", "warning", "--no-server-header"]
         if self.workers > 1:
             command += ["--workers", str(self.workers)]
         with self.log.open("wb") as log:
