@@ -1,4 +1,4 @@
-"""A server process tunes Python's garbage collector when it starts (the ASGI lifespan)."""
+"""A server process freezes what it loaded out of Python's garbage collector when it starts (the ASGI lifespan)."""
 
 import gc
 
@@ -7,36 +7,32 @@ from asgiref.sync import async_to_sync
 from asgiref.testing import ApplicationCommunicator
 
 from config.asgi import application
-from extranet.core.lifespan import YOUNG_GENERATION_THRESHOLD
 
 
 @pytest.fixture
 def collector_restored():
-    """The test process's collector as it was: nothing frozen, the usual thresholds."""
-    threshold = gc.get_threshold()
+    """The test process's collector as it was: nothing frozen."""
     yield
     gc.unfreeze()
-    gc.set_threshold(*threshold)
 
 
-async def _start_then_stop() -> tuple[dict, int, tuple, dict]:
+async def _start_then_stop() -> tuple[dict, int, dict]:
     communicator = ApplicationCommunicator(application, {"type": "lifespan", "asgi": {"version": "3.0"}})
     await communicator.send_input({"type": "lifespan.startup"})
     started = await communicator.receive_output(timeout=30)
-    frozen, threshold = gc.get_freeze_count(), gc.get_threshold()
+    frozen = gc.get_freeze_count()
     await communicator.send_input({"type": "lifespan.shutdown"})
     stopped = await communicator.receive_output(timeout=30)
-    return started, frozen, threshold, stopped
+    return started, frozen, stopped
 
 
-def test_a_starting_server_freezes_what_is_loaded_and_raises_the_young_threshold(collector_restored):
-    """At start the loaded objects leave the collector's walks and the youngest generation waits for more objects."""
+def test_a_starting_server_freezes_what_is_loaded(collector_restored):
+    """At start the loaded objects leave the collector's walks, and its thresholds stay Python's."""
     assert gc.get_freeze_count() == 0
-    older_thresholds = gc.get_threshold()[1:]
-    started, frozen, threshold, stopped = async_to_sync(_start_then_stop)()
+    thresholds = gc.get_threshold()
+    started, frozen, stopped = async_to_sync(_start_then_stop)()
 
     assert started == {"type": "lifespan.startup.complete"}
     assert frozen > 100_000
-    assert threshold[0] == YOUNG_GENERATION_THRESHOLD
-    assert threshold[1:] == older_thresholds
+    assert gc.get_threshold() == thresholds
     assert stopped == {"type": "lifespan.shutdown.complete"}
