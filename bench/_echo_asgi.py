@@ -1,6 +1,6 @@
 """The baseline of messaging_fanout.py: a bare Channels consumer that joins one group and relays what it
 receives to it, without sessions, database or checks; served by uvicorn like the project, with the same
-memory probe (`_memory_probe.py`) and the same garbage collector tuning at start (`extranet.core.lifespan`)."""
+memory probe (`_memory_probe.py`) and the same freeze at start (`extranet.core.lifespan`)."""
 
 import os
 import sys
