@@ -1,12 +1,16 @@
 """A server process freezes what it loaded out of Python's garbage collector when it starts (the ASGI lifespan)."""
 
 import gc
+import logging
 
 import pytest
 from asgiref.sync import async_to_sync
 from asgiref.testing import ApplicationCommunicator
+from django.urls import clear_url_caches, get_resolver
+from django.utils import translation
 
 from config.asgi import application
+from extranet.core import lifespan
 
 
 @pytest.fixture
@@ -26,6 +30,11 @@ async def _start_then_stop() -> tuple[dict, int, dict]:
     return started, frozen, stopped
 
 
+def _is_frozen(target) -> bool:
+    """Frozen objects are in no generation the collector walks."""
+    return not any(tracked is target for tracked in gc.get_objects())
+
+
 def test_a_starting_server_freezes_what_is_loaded(collector_restored):
     """At start the loaded objects leave the collector's walks, and its thresholds stay Python's."""
     assert gc.get_freeze_count() == 0
@@ -36,3 +45,31 @@ def test_a_starting_server_freezes_what_is_loaded(collector_restored):
     assert frozen > 100_000
     assert gc.get_threshold() == thresholds
     assert stopped == {"type": "lifespan.shutdown.complete"}
+
+
+def test_the_urlconf_is_loaded_in_every_language_before_the_freeze(collector_restored):
+    """The URL resolver and each language's lookup table, built at start, are frozen with the rest."""
+    clear_url_caches()
+    async_to_sync(_start_then_stop)()
+
+    resolver = get_resolver()
+    assert _is_frozen(resolver)
+    for language_code in ("fr", "en"):
+        with translation.override(language_code):
+            assert _is_frozen(resolver.reverse_dict)
+
+
+def test_a_failed_preparation_is_logged_and_the_server_still_starts(collector_restored, monkeypatch, caplog):
+    """A start that cannot load or freeze is logged as an error, and the process serves without the freeze."""
+
+    def broken_resolver():
+        raise ImportError("a view that does not import")
+
+    monkeypatch.setattr(lifespan, "get_resolver", broken_resolver)
+    with caplog.at_level(logging.ERROR, logger="extranet.core.lifespan"):
+        started, frozen, stopped = async_to_sync(_start_then_stop)()
+
+    assert started == {"type": "lifespan.startup.complete"}
+    assert frozen == 0
+    assert "serves without the freeze" in caplog.text
+    assert "a view that does not import" in caplog.text
