@@ -4,13 +4,13 @@ import gc
 import logging
 
 import pytest
-from asgiref.sync import async_to_sync
 from asgiref.testing import ApplicationCommunicator
 from django.urls import clear_url_caches, get_resolver
 from django.utils import translation
 
 from config.asgi import application
 from extranet.core import lifespan
+from tests.event_loop import run_apart
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def test_a_starting_server_freezes_what_is_loaded(collector_restored):
     """At start the loaded objects leave the collector's walks, and its thresholds stay Python's."""
     assert gc.get_freeze_count() == 0
     thresholds = gc.get_threshold()
-    started, frozen, stopped = async_to_sync(_start_then_stop)()
+    started, frozen, stopped = run_apart(_start_then_stop())
 
     assert started == {"type": "lifespan.startup.complete"}
     assert frozen > 100_000
@@ -50,7 +50,7 @@ def test_a_starting_server_freezes_what_is_loaded(collector_restored):
 def test_the_urlconf_is_loaded_in_every_language_before_the_freeze(collector_restored):
     """The URL resolver and each language's lookup table, built at start, are frozen with the rest."""
     clear_url_caches()
-    async_to_sync(_start_then_stop)()
+    run_apart(_start_then_stop())
 
     resolver = get_resolver()
     assert _is_frozen(resolver)
@@ -67,7 +67,7 @@ def test_a_failed_preparation_is_logged_and_the_server_still_starts(collector_re
 
     monkeypatch.setattr(lifespan, "get_resolver", broken_resolver)
     with caplog.at_level(logging.ERROR, logger="extranet.core.lifespan"):
-        started, frozen, stopped = async_to_sync(_start_then_stop)()
+        started, frozen, stopped = run_apart(_start_then_stop())
 
     assert started == {"type": "lifespan.startup.complete"}
     assert frozen == 0

@@ -3,13 +3,13 @@
 import asyncio
 import json
 import os
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db import connection
 from websockets.asyncio.client import connect
 
 from extranet.messaging import services
+from tests.event_loop import run_apart
 from tests.messaging.servers import database_copy, user_with_session, uvicorn_servers
 
 pytestmark = pytest.mark.real_servers
@@ -87,13 +87,6 @@ def test_live_delivery_receipts_resume_and_offline_queue(live_data):
     assert first["html"] == "Bonjour" and receipt["message"] == first["id"]
     assert [message["html"] for message in replayed] == ["En route", "Tu es là ?"]
     assert duplicate["code"] == "duplicate" and duplicate["id"] == replayed[0]["id"]
-
-
-def run_apart(coroutine):
-    """Run the clients' coroutine in a thread of its own: the browser tests' Playwright keeps an event loop
-    running in the main thread, where `asyncio.run` would refuse."""
-    with ThreadPoolExecutor(max_workers=1) as executor:
-        return executor.submit(asyncio.run, coroutine).result()
 
 
 def _redis_url():
