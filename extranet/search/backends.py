@@ -33,7 +33,8 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.columns import FixedBytesColumn
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NGRAMWORDS, NUMERIC, TEXT
 from whoosh.filedb.filestore import FileStorage
-from whoosh.index import TOC, EmptyIndexError, FileIndex
+from whoosh.index import _DEF_INDEX_NAME as DEFAULT_INDEX_NAME
+from whoosh.index import TOC
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import WeightLengthScorer
 from whoosh.searching import Results, ResultsPage
@@ -492,19 +493,42 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
         request, and the setup (the schema of every indexed field, the parser) is what a cached page skips.
         """
         if self.use_file_storage and not self.setup_complete:
+            # The table of contents' name alone: opening the index would read it and unpickle the schema (~0.4 ms).
+            storage = FileStorage(self.path)
             try:
-                index = FileIndex(FileStorage(self.path))
-            except (EmptyIndexError, OSError):  # no index yet (the search that follows sets one up) or no folder
+                generation = TOC._latest_generation(storage, DEFAULT_INDEX_NAME)
+                if generation < 0:  # no index yet: the search that follows sets one up
+                    return None
+                written = storage.file_modified(TOC._filename(DEFAULT_INDEX_NAME, generation))
+            except OSError:  # no folder, or a commit removed the table of contents just listed
                 return None
-        else:
-            if not self.setup_complete:
-                self.setup()
-            index = self.index
+            return f"{generation}:{written}"
+        if not self.setup_complete:
+            self.setup()
         try:
-            generation, written = SearcherCache.index_version(index, index.latest_generation())
+            generation, written = SearcherCache.index_version(self.index, self.index.latest_generation())
         except OSError:
             return None
         return f"{generation}:{written}"
+
+    def holds_only(self, fieldname: str, value: str, *, without: list[str]) -> bool:
+        """Whether some document holds `value` in the field and none of the values `without` (deleted documents
+        count: the answer errs towards yes).
+
+        On an idle searcher this reads cached sets only, without setting the backend up (see `index_version`).
+        """
+
+        def build() -> SearcherCache:
+            if not self.setup_complete:
+                self.setup()
+            return SearcherCache(self.index)
+
+        with self.searchers().lend(build=build) as cache:
+            held = cache.docs(whoosh_query.Term(fieldname, value))
+            if not held:
+                return False
+            others = cache.docs(whoosh_query.Or([whoosh_query.Term(fieldname, other) for other in sorted(without)]))
+            return not held <= others
 
     def is_filter(self, query) -> bool:
         """Whether the clause only tests whole values (audiences, kind, dates), so it needs no score."""

@@ -44,6 +44,20 @@ def search_audiences_for(*, user) -> list[str]:
     return audiences
 
 
+def search_audiences_shared(*, user, audiences: list[str]) -> list[str]:
+    """The user's audiences without the user's own token when it opens nothing the others do not: the same
+    results then, which readers of the same organisations can share (the results cache's key).
+
+    The index is asked when the engine can tell (Whoosh); otherwise the audiences are kept whole.
+    """
+    own = user_audience(user.pk) if user.is_authenticated else None
+    holds_only = getattr(connections["default"].get_backend(), "holds_only", None)
+    if own not in audiences or holds_only is None:
+        return audiences
+    others = [audience for audience in audiences if audience != own]
+    return audiences if holds_only("visibility", own, without=others) else others
+
+
 def search_kind_labels() -> dict[str, str]:
     """Each indexed kind and its label, in the order the indexes were registered."""
     labels = {}

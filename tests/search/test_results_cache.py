@@ -4,7 +4,9 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from extranet.messaging import services as messaging
 from extranet.search import views
+from tests.accounts.factories import UserFactory
 from tests.notices.factories import notice
 from tests.organisations.factories import membership
 from tests.search.factories import WORD
@@ -63,3 +65,35 @@ def test_another_filter_page_or_language_gets_its_own_results(world, client, sea
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     assert "results for" in results_part(client)
     assert len(searches) == 4
+
+
+def test_readers_of_the_same_organisations_share_results(world, client, commune, searches):
+    """A second member of Jargeau gets the first one's results without a search of its own."""
+    client.force_login(membership(commune, role="member").user)
+    first = results_part(client)
+    client.force_login(membership(commune, role="member").user)
+    assert results_part(client) == first and "Réunion des agents" in first
+    assert searches == [WORD]
+
+
+def test_a_reader_whose_messages_match_gets_results_of_their_own(world, client, commune, searches):
+    """A direct message about the road is found by its two participants only; a third colleague shares neither."""
+    sender, recipient, third = (membership(commune, role="member").user for _ in range(3))
+    conversation = messaging.conversation_create_direct(user=sender, other=recipient)
+    messaging.message_send(conversation=conversation, author=sender, body="Le devis de voirie est signé", key="k")
+
+    for reader in (sender, recipient):
+        client.force_login(reader)
+        assert "Le devis de" in results_part(client)
+    client.force_login(third)
+    assert "Le devis de" not in results_part(client)
+    assert len(searches) == 3
+
+
+def test_a_logged_in_reader_without_organisation_is_not_invited_to_log_in(world, client, searches):
+    """Finding nothing, a visitor is invited to log in; a logged-in person without membership is not."""
+    invitation = "Connectez-vous pour chercher aussi"
+    assert invitation in results_part(client, q="introuvable")
+    client.force_login(UserFactory())
+    assert invitation not in results_part(client, q="introuvable")
+    assert len(searches) == 2
