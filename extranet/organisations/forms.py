@@ -16,4 +16,15 @@ class RoleForm(forms.Form):
 class OrganisationSettingsForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ["require_two_factor"]
+        fields = ["siren", "siret", "require_two_factor"]
+        help_texts = {
+            "siren": _("9 digits, as in the SIRENE register (annuaire-entreprises.data.gouv.fr)."),
+            "siret": _(
+                "14 digits: the SIREN followed by the establishment's number. The open-data exports of the "
+                "organisation's acts, contracts and subsidies name it by this number."
+            ),
+        }
+        widgets = {
+            "siren": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            "siret": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        }

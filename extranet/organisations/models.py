@@ -69,6 +69,13 @@ class Organisation(models.Model):
                 condition=~models.Q(kind=OrganisationKind.COMMUNE) | ~models.Q(insee_code=""),
                 name="organisations_commune_has_insee_code",
             ),
+            # `clean()` names the holder; this also holds against concurrent saves and code that skips validation.
+            models.UniqueConstraint(
+                fields=["siret"],
+                condition=~models.Q(siret=""),
+                name="organisations_unique_siret",
+                violation_error_message=_("Another organisation already has this SIRET."),
+            ),
         ]
 
     def __str__(self):

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, Page, PageViewRestriction
 
 from extranet.accounts.services import user_create
@@ -161,9 +162,23 @@ def _ensure_an_admin_remains(*, membership: Membership, new_role: Role | None) -
 
 
 @transaction.atomic
-def organisation_update_settings(*, organisation: Organisation, require_two_factor: bool) -> Organisation:
-    organisation.require_two_factor = require_two_factor
-    organisation.save(update_fields=["require_two_factor"])
+def organisation_update_settings(
+    *, organisation: Organisation, user, require_two_factor: bool, siren: str, siret: str
+) -> Organisation:
+    """What an organisation's administrators set themselves: two-factor authentication, and the SIREN and SIRET
+    its open-data exports name it by. A SIRET can be corrected, not removed: those exports need one. The change
+    shows in the organisation's history in the Wagtail admin, with who made it."""
+    stored = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if stored.siret and not siret:
+        message = _(
+            "The SIRET can be corrected but not removed: the open-data exports of the organisation's acts, "
+            "contracts and subsidies name it by this number."
+        )
+        raise ValidationError({"siret": ValidationError(message, code="siret_required")})
+    organisation.require_two_factor, organisation.siren, organisation.siret = require_two_factor, siren, siret
+    organisation.full_clean()
+    organisation.save(update_fields=["require_two_factor", "siren", "siret"])
+    log(instance=organisation, action="wagtail.edit", user=user)
     return organisation
 
 

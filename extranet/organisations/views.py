@@ -148,11 +148,19 @@ def organisation_settings(request, slug):
     organisation = selectors.organisation_get_for_member(user=request.user, slug=slug, action="manage_settings")
     form = OrganisationSettingsForm(request.POST if request.method == "POST" else None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        services.organisation_update_settings(
-            organisation=organisation, require_two_factor=form.cleaned_data["require_two_factor"]
-        )
-        messages.success(request, _("The settings have been saved."))
-        return redirect("organisations:settings", slug=slug)
+        try:
+            services.organisation_update_settings(
+                organisation=organisation,
+                user=request.user,
+                require_two_factor=form.cleaned_data["require_two_factor"],
+                siren=form.cleaned_data["siren"],
+                siret=form.cleaned_data["siret"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The settings have been saved."))
+            return redirect("organisations:settings", slug=slug)
     return render(request, "organisations/organisation_settings.html", {"organisation": organisation, "form": form})
 
 

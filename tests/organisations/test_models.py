@@ -76,6 +76,18 @@ def test_a_siret_another_organisation_has_is_refused():
     assert errors == {"siret": ["L'organisation Jargeau a déjà ce SIRET."]}
 
 
+def test_the_database_refuses_a_second_organisation_with_the_same_siret():
+    """The unique constraint holds when validation is skipped; organisations without SIRET are many."""
+    Organisation.objects.create(kind="departement", name="Loiret", slug="loiret", siret="22450001700013")
+    Organisation.objects.create(kind="epci", name="Loges", slug="loges")
+    Organisation.objects.create(kind="epci", name="Giennois", slug="giennois")
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Organisation.objects.create(kind="epci", name="Copie", slug="copie", siret="22450001700013")
+
+    assert not Organisation.objects.filter(slug="copie").exists()
+
+
 def test_an_organisation_keeps_its_own_siret_when_edited():
     """Saving an organisation again does not find its own SIRET taken."""
     organisation = OrganisationFactory(siret="21450173600018")

@@ -81,8 +81,9 @@ def test_a_contract_of_a_buyer_without_siret_is_refused(montargis):
         contract(awarded)
 
     assert messages_of(refusal) == (
-        "Renseignez le SIRET de l’organisation Montargis (dans la fiche de l’organisation) avant d’enregistrer ses "
-        "marchés\u00a0: l’export en données ouvertes des marchés (DECP) désigne l’acheteur par ce numéro."
+        "Renseignez le SIRET de l’organisation Montargis (dans les paramètres de l’organisation) avant "
+        "d’enregistrer ses marchés\u00a0: l’export en données ouvertes des marchés (DECP) désigne l’acheteur "
+        "par ce numéro."
     )
     assert not AwardedContractPage.objects.exists()
     assert not ContractHolder.objects.exists()

@@ -100,7 +100,7 @@ def test_a_provider_without_siret_is_told_to_record_it_before_granting(
     page = html.unescape(response.content.decode())
     assert response.status_code == 400
     assert (
-        "Renseignez le SIRET de l’organisation Département du Loiret (dans la fiche de l’organisation) avant "
+        "Renseignez le SIRET de l’organisation Département du Loiret (dans les paramètres de l’organisation) avant "
         "d’attribuer des subventions\u00a0: l’export en données ouvertes des subventions (SCDL) désigne "
         "l’attribuant par ce numéro."
     ) in page
