@@ -11,7 +11,7 @@ from machina.apps.forum_conversation.signals import topic_viewed
 from machina.apps.forum_permission.models import GroupForumPermission, UserForumPermission
 
 from .permission_cache import forum_permissions_changed
-from .services import topic_view_count
+from .services import topic_reader, topic_view_count
 from .tasks import forum_post_notify
 
 # machina's own counter writes at every view; `topic_view_counted` counts a reader once in a while instead.
@@ -28,8 +28,7 @@ def post_published(sender, instance, **kwargs):
 
 @receiver(topic_viewed, dispatch_uid="forums_topic_view_counted")
 def topic_view_counted(sender, topic, user, request, **kwargs):
-    reader = f"user-{user.pk}" if user.is_authenticated else request.session.session_key
-    topic_view_count(topic=topic, reader=reader and str(reader))
+    topic_view_count(topic=topic, reader=topic_reader(user=user, request=request))
 
 
 @receiver(post_save, sender=UserForumPermission, dispatch_uid="forums_user_permission_saved")

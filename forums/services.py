@@ -5,6 +5,9 @@ machina's permission rows are never edited by hand: `forum_permissions_sync` reb
 leaves an organisation leaves its groups, so they lose access to its forums at once.
 """
 
+import hashlib
+
+from axes.helpers import get_client_ip_address
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -306,14 +309,26 @@ def post_revision_record(*, post, editor) -> PostRevision:
     )
 
 
-def topic_view_count(*, topic, reader: str | None) -> bool:
-    """Count a view of the topic, once per reader (a user or an anonymous session) every TOPIC_VIEW_WINDOW.
+def topic_reader(*, user, request) -> str:
+    """Who reads a topic, to count their views: the user, else the visitor's session, else a digest of the
+    visitor's address and browser (a public forum's visitors and crawlers mostly have no session; the address
+    itself is not kept)."""
+    if user.is_authenticated:
+        return f"user-{user.pk}"
+    if request.session.session_key:
+        return f"session-{request.session.session_key}"
+    seen = f"{get_client_ip_address(request) or ''}\n{request.META.get('HTTP_USER_AGENT', '')}"
+    return f"visitor-{hashlib.sha256(seen.encode()).hexdigest()[:32]}"
+
+
+def topic_view_count(*, topic, reader: str) -> bool:
+    """Count a view of the topic, once per reader (see `topic_reader`) every TOPIC_VIEW_WINDOW.
 
     machina writes the counter at every page shown: reloading a page, paging through the topic or coming back to
-    it from a notification each cost a write, which SQLite makes every other request wait for. A reader unknown
-    (no session) counts each time, as before. Returns whether the view was counted.
+    it from a notification each cost a write, which SQLite makes every other request wait for. Returns whether
+    the view was counted.
     """
-    if reader is not None and not cache.add(f"forums:topic-viewed:{topic.pk}:{reader}", True, TOPIC_VIEW_WINDOW):
+    if not cache.add(f"forums:topic-viewed:{topic.pk}:{reader}", True, TOPIC_VIEW_WINDOW):
         return False
     Topic.objects.filter(pk=topic.pk).update(views_count=F("views_count") + 1)
     return True

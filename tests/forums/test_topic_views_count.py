@@ -1,12 +1,12 @@
 """A topic's views count each reader once a while: reloading or paging through it writes nothing."""
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from machina.apps.forum_conversation.models import Topic
 
-from forums.services import topic_view_count
-from tests.forums.factories import organisation_forum, topic, topic_url
+from tests.forums.factories import organisation_forum, shared_forum, topic, topic_url
 from tests.organisations.factories import membership
 
 pytestmark = pytest.mark.django_db
@@ -43,8 +43,12 @@ def test_each_reader_counts(client, subject, commune, member):
     assert views(subject) == before + 2
 
 
-def test_a_reader_without_a_session_counts_each_time(subject):
-    """Nothing tells two views of an unknown reader apart: each counts, as machina always did."""
+def test_a_visitor_without_a_session_counts_once_per_address_and_browser(client, member):
+    """Reloads of a public topic by a visitor without a session count once; another address or browser counts again."""
+    subject = topic(shared_forum(is_public=True), poster=member)
     before = views(subject)
-    assert topic_view_count(topic=subject, reader=None) and topic_view_count(topic=subject, reader=None)
-    assert views(subject) == before + 2
+    for address, browser in [("203.0.113.7", "Firefox"), ("203.0.113.7", "Firefox"), ("203.0.113.8", "Firefox")]:
+        response = client.get(topic_url(subject), REMOTE_ADDR=address, HTTP_USER_AGENT=browser)
+        assert response.status_code == 200 and settings.SESSION_COOKIE_NAME not in client.cookies
+    client.get(topic_url(subject), REMOTE_ADDR="203.0.113.7", HTTP_USER_AGENT="Chromium")
+    assert views(subject) == before + 3
