@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -161,13 +161,17 @@ def _ensure_an_admin_remains(*, membership: Membership, new_role: Role | None) -
         )
 
 
+SETTINGS_FIELDS = ("siren", "siret", "require_two_factor")
+
+
 @transaction.atomic
 def organisation_update_settings(
     *, organisation: Organisation, user, require_two_factor: bool, siren: str, siret: str
 ) -> Organisation:
     """What an organisation's administrators set themselves: two-factor authentication, and the SIREN and SIRET
-    its open-data exports name it by. A SIRET can be corrected, not removed: those exports need one. The change
-    shows in the organisation's history in the Wagtail admin, with who made it."""
+    its open-data exports name it by. A SIRET can be corrected, not removed: those exports need one. A SIRET
+    entered alone brings its SIREN (its first nine digits). Each change shows in the organisation's history in the
+    Wagtail admin, with its old and new values and who made it."""
     stored = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if stored.siret and not siret:
         message = _(
@@ -175,10 +179,29 @@ def organisation_update_settings(
             "contracts and subsidies name it by this number."
         )
         raise ValidationError({"siret": ValidationError(message, code="siret_required")})
-    organisation.require_two_factor, organisation.siren, organisation.siret = require_two_factor, siren, siret
-    organisation.full_clean()
-    organisation.save(update_fields=["require_two_factor", "siren", "siret"])
-    log(instance=organisation, action="wagtail.edit", user=user)
+    organisation.require_two_factor, organisation.siren, organisation.siret = (
+        require_two_factor,
+        siren or siret[:9],
+        siret,
+    )
+    # Only what this page sets is checked: a flaw elsewhere in the record is for the staff to mend.
+    organisation.full_clean(
+        exclude=[field.name for field in Organisation._meta.fields if field.name not in SETTINGS_FIELDS]
+    )
+    changes = {
+        name: [getattr(stored, name), getattr(organisation, name)]
+        for name in SETTINGS_FIELDS
+        if getattr(stored, name) != getattr(organisation, name)
+    }
+    if not changes:
+        return organisation
+    try:
+        with transaction.atomic():
+            organisation.save(update_fields=list(changes))
+    except IntegrityError:  # another organisation took this SIRET since `full_clean()` looked
+        message = _("Another organisation already has this SIRET.")
+        raise ValidationError({"siret": ValidationError(message, code="siret_taken")}) from None
+    log(instance=organisation, action="wagtail.edit", user=user, data={"changes": changes})
     return organisation
 
 

@@ -157,7 +157,8 @@ def organisation_settings(request, slug):
                 siret=form.cleaned_data["siret"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            for field, field_messages in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, field_messages)
         else:
             messages.success(request, _("The settings have been saved."))
             return redirect("organisations:settings", slug=slug)

@@ -524,11 +524,14 @@ class FrenchWhooshSearchBackend(WhooshSearchBackend):
             return SearcherCache(self.index)
 
         with self.searchers().lend(build=build) as cache:
-            held = cache.docs(whoosh_query.Term(fieldname, value))
-            if not held:
-                return False
-            others = cache.docs(whoosh_query.Or([whoosh_query.Term(fieldname, other) for other in sorted(without)]))
-            return not held <= others
+            rest = cache.docs(whoosh_query.Term(fieldname, value))
+            # Value by value, from the term sets the searches keep: a union of the others would be one more large
+            # set (`public` holds most of the index) to cache per reader's audiences.
+            for other in without:
+                if not rest:
+                    break
+                rest = rest - cache.docs(whoosh_query.Term(fieldname, other))
+            return bool(rest)
 
     def is_filter(self, query) -> bool:
         """Whether the clause only tests whole values (audiences, kind, dates), so it needs no score."""

@@ -116,7 +116,7 @@ def _results_cache_key(request, *, index_version: str, audiences: list[str]) -> 
     """Everything the results part of the page depends on: the index, the audiences searched, whether the reader
     is logged in (a visitor is invited to), what was asked (every parameter reaches the links), the language and
     where the site is served."""
-    asked = urlencode(sorted(request.GET.items()))
+    asked = urlencode(sorted(request.GET.lists()), doseq=True)
     reader = "member" if request.user.is_authenticated else "visitor"
     return "|".join((index_version, ",".join(audiences), reader, asked, get_language(), get_script_prefix()))
 

@@ -12,6 +12,8 @@ from tests.organisations.factories import OrganisationFactory, membership
 pytestmark = pytest.mark.django_db
 
 SIREN, SIRET = "214501736", "21450173600018"
+# Another valid establishment of the same SIREN.
+OTHER_SIRET = "21450173600026"
 
 
 @pytest.fixture
@@ -73,12 +75,53 @@ def test_another_organisations_siret_is_refused(admin_client, commune):
 
 
 def test_a_siret_can_be_corrected_but_not_removed(admin_client, commune):
-    """Blanking the SIRET is refused with its reason, and nothing else of the same form is saved."""
+    """Blanking the SIRET is refused with its reason, nothing else of that form is saved; a correction is."""
     post(admin_client, commune, siren=SIREN, siret=SIRET)
 
     page = post(admin_client, commune, siren=SIREN, siret="", require_two_factor="on")
 
     assert "Le SIRET peut être corrigé mais pas effacé" in page
+    assert stored(commune) == (SIREN, SIRET, False)
+    post(admin_client, commune, siren=SIREN, siret=OTHER_SIRET)
+    assert stored(commune) == (SIREN, OTHER_SIRET, False)
+
+
+def test_a_siret_pasted_with_spaces_brings_its_siren(admin_client, commune):
+    """The printed form "214 501 736 00018" is read as digits, and the SIREN left blank is its first nine."""
+    post(admin_client, commune, siret="214 501 736 00018")
+
+    assert stored(commune) == (SIREN, SIRET, False)
+
+
+def test_the_history_keeps_the_old_and_new_values(admin_client, admin, commune):
+    """Each saved change is logged with what it replaced; saving the same values again logs nothing."""
+    post(admin_client, commune, siren=SIREN, siret=SIRET)
+    post(admin_client, commune, siren=SIREN, siret=OTHER_SIRET)
+    post(admin_client, commune, siren=SIREN, siret=OTHER_SIRET)
+
+    changes = [entry.data["changes"] for entry in ModelLogEntry.objects.for_instance(commune).order_by("pk")]
+    assert changes == [{"siren": ["", SIREN], "siret": ["", SIRET]}, {"siret": [SIRET, OTHER_SIRET]}]
+
+
+def test_a_siret_taken_at_the_same_moment_is_refused_in_french(admin_client, commune, monkeypatch):
+    """Another organisation saving the SIRET after the checks looked: the database refuses, the page explains."""
+    OrganisationFactory(name="Darvoy", slug="darvoy", siren=SIREN, siret=SIRET)
+    monkeypatch.setattr(Organisation, "_siret_holder", lambda organisation: None)
+    monkeypatch.setattr(Organisation, "validate_constraints", lambda organisation, exclude=None: None)
+
+    page = post(admin_client, commune, siret=SIRET)
+
+    assert "Une autre organisation a déjà ce SIRET." in page
+    assert stored(commune) == ("", "", False)
+
+
+def test_a_flaw_elsewhere_in_the_record_does_not_block_the_settings(admin_client, commune):
+    """A field this page does not show (an INSEE code mistyped by the staff) is not the administrator's to mend."""
+    Organisation.objects.filter(pk=commune.pk).update(insee_code="ABC")
+
+    page = post(admin_client, commune, siren=SIREN, siret=SIRET)
+
+    assert "Les paramètres ont été enregistrés." in page
     assert stored(commune) == (SIREN, SIRET, False)
 
 

@@ -97,3 +97,11 @@ def test_a_logged_in_reader_without_organisation_is_not_invited_to_log_in(world,
     client.force_login(UserFactory())
     assert invitation not in results_part(client, q="introuvable")
     assert len(searches) == 2
+
+
+def test_a_repeated_parameter_is_part_of_what_was_asked(world, client):
+    """Two addresses whose last `q` is the same keep their own links (the login link returns to each one)."""
+    first = results_part(client, q=["premier", "introuvable"])
+    second = results_part(client, q=["second", "introuvable"])
+
+    assert "q%3Dpremier" in first and "q%3Dsecond" in second
