@@ -6,12 +6,13 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.timezone import get_default_timezone
 from schedule.models import Event
 
 from extranet.organisations.models import Organisation
 
 from . import services
-from .models import PARIS, AgendaCalendar, CalendarKind, EventCategory
+from .models import AgendaCalendar, CalendarKind, EventCategory
 
 # (calendar: "private", "shared" or "public", organisation slug, author e-mail, title, weekday, time,
 #  hours, frequency, count, place, description)
@@ -87,9 +88,9 @@ CATEGORIES = {"Conseil municipal": EventCategory.COUNCIL, "Marché de Jargeau": 
 
 
 def _next_weekday(weekday: int, hour: int, minute: int) -> datetime:
-    today = timezone.now().astimezone(PARIS).date()
+    today = timezone.now().astimezone(get_default_timezone()).date()
     day = today + timedelta(days=(weekday - today.weekday()) % 7)
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=PARIS)
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=get_default_timezone())
 
 
 def _calendar(kind: str, organisation) -> AgendaCalendar | None:

@@ -3,7 +3,7 @@ has no DTSTAMP and a bare integer UID).
 
 Each event is one VEVENT with its globally unique UID, DTSTAMP, SEQUENCE and, when it repeats, RRULE and
 EXDATE (its cancelled occurrences); each occurrence changed on its own is a VEVENT with the same UID and
-a RECURRENCE-ID. Times carry TZID=Europe/Paris, defined by one compact VTIMEZONE.
+a RECURRENCE-ID. Times carry the TZID of the platform's time zone, defined by one VTIMEZONE.
 """
 
 from datetime import UTC, date, datetime, timedelta
@@ -11,15 +11,19 @@ from datetime import UTC, date, datetime, timedelta
 import icalendar
 from django.conf import settings
 from django.urls import reverse
+from django.utils.timezone import get_default_timezone
 from schedule.models import Event
 
-from .models import PARIS
-
 PRODID = "-//Territoires//Agenda//FR"
+# Zones without a compact rule are written with their transitions over this many years from now.
+TIMEZONE_YEARS_AHEAD = 20
 
 
 def paris_timezone() -> icalendar.Timezone:
-    """Europe/Paris as calendar applications write it: the EU rules since 1996 (last Sundays of March and October)."""
+    """Europe/Paris as calendar applications write it: the EU rules since 1996 (last Sundays of March and October).
+
+    Yearly rules rather than a list of dates: some clients (Outlook) read no RDATE in a VTIMEZONE.
+    """
     timezone = icalendar.Timezone()
     timezone.add("tzid", "Europe/Paris")
     timezone.add("x-lic-location", "Europe/Paris")
@@ -37,8 +41,20 @@ def paris_timezone() -> icalendar.Timezone:
     return timezone
 
 
+def platform_timezone() -> icalendar.Timezone:
+    """The VTIMEZONE of the platform's zone: Paris's yearly rules, or any other zone's offsets from the tz database.
+
+    The zones of the overseas départements keep one offset all year: one STANDARD part says it.
+    """
+    zone = get_default_timezone()
+    if zone.key == "Europe/Paris":
+        return paris_timezone()
+    last = date(date.today().year + TIMEZONE_YEARS_AHEAD, 1, 1)
+    return icalendar.Timezone.from_tzinfo(zone, tzid=zone.key, last_date=last)
+
+
 def _when(value: datetime, all_day: bool) -> datetime | date:
-    local = value.astimezone(PARIS)
+    local = value.astimezone(get_default_timezone())
     return local.date() if all_day else local
 
 
@@ -54,7 +70,7 @@ def _rrule(event: Event, all_day: bool) -> dict:
     elif event.end_recurring_period:
         until = event.end_recurring_period
         # RFC 5545: UNTIL is a date with DTSTART a date, a UTC time with DTSTART a zoned time.
-        rule["until"] = until.astimezone(PARIS).date() if all_day else until.astimezone(UTC)
+        rule["until"] = until.astimezone(get_default_timezone()).date() if all_day else until.astimezone(UTC)
     return rule
 
 
@@ -149,8 +165,8 @@ def calendar_ics(*, name: str, events: list[Event], invitations: dict | None = N
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", "Europe/Paris")
-    calendar.add_component(paris_timezone())
+    calendar.add("x-wr-timezone", get_default_timezone().key)
+    calendar.add_component(platform_timezone())
     for event in events:
         for component in event_components(event, invitations.get(event.pk)):
             calendar.add_component(component)

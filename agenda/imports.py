@@ -15,10 +15,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.timezone import get_default_timezone
 from django.utils.translation import gettext as _
 
 from . import services
-from .models import PARIS, EventCategory, EventDetails
+from .models import EventCategory, EventDetails
 
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 UNSUPPORTED_RULE_PARTS = {"BYSETPOS", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYHOUR", "BYMINUTE", "BYSECOND"}
@@ -38,9 +39,9 @@ class Skip(Exception):
 def _aware(value) -> tuple[datetime, bool]:
     """An iCalendar DTSTART/DTEND value as an aware datetime, and whether it was a date (all day)."""
     if isinstance(value, datetime):
-        return (value.replace(tzinfo=PARIS) if timezone.is_naive(value) else value), False
+        return (value.replace(tzinfo=get_default_timezone()) if timezone.is_naive(value) else value), False
     if isinstance(value, date):
-        return datetime(value.year, value.month, value.day, tzinfo=PARIS), True
+        return datetime(value.year, value.month, value.day, tzinfo=get_default_timezone()), True
     raise Skip(_("its dates cannot be read"))
 
 
@@ -51,7 +52,7 @@ def _recurrence(vevent, start: datetime, report: ImportReport, title: str) -> se
     frequency = (rule.get("FREQ") or [""])[0]
     if frequency not in services.FREQUENCIES:
         raise Skip(_("its repetition is not supported"))
-    local = start.astimezone(PARIS)
+    local = start.astimezone(get_default_timezone())
     by_day = [str(day).upper() for day in rule.get("BYDAY", [])]
     by_month = [int(month) for month in rule.get("BYMONTH", [])]
     if (
@@ -67,10 +68,10 @@ def _recurrence(vevent, start: datetime, report: ImportReport, title: str) -> se
     until = None
     if rule.get("UNTIL"):
         value = rule["UNTIL"][0]
-        until = value.astimezone(PARIS) if isinstance(value, datetime) and value.tzinfo else value
+        until = value.astimezone(get_default_timezone()) if isinstance(value, datetime) and value.tzinfo else value
         until = until.date() if isinstance(until, datetime) else until
     if count is None and until is None:
-        until = start.astimezone(PARIS).date() + timedelta(days=365)
+        until = start.astimezone(get_default_timezone()).date() + timedelta(days=365)
         report.notes.append(_("“%(title)s” repeated without end: kept for one year.") % {"title": title})
     return services.Recurrence(frequency=frequency, interval=interval, until=until, count=count)
 

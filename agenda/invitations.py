@@ -10,13 +10,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.timezone import get_default_timezone
 from django.utils.translation import gettext as _
 from schedule.models import Event
 
 from extranet.core.services import email_enqueue
 from extranet.notifications.services import notification_send
 
-from .models import PARIS, Answer, EventInvitation
+from .models import Answer, EventInvitation
 from .services import clean_text, event_details_touch
 
 RSVP_SALT = "agenda.rsvp"
@@ -41,7 +42,7 @@ def _invitation_email(invitation, *, inviter) -> None:
         language=getattr(user, "preferred_language", None),
         context={
             "title": event.title,
-            "start": event.start.astimezone(PARIS),
+            "start": event.start.astimezone(get_default_timezone()),
             "place": event.details.place,
             "visio_url": event.details.visio_url,
             "organisation_name": event.details.organisation.name,
@@ -90,7 +91,7 @@ def event_invite(*, event: Event, inviter, users=(), organisation=None, role: st
             kind="event_invitation",
             title=_("Invitation: %(title)s") % {"title": event.title},
             url=reverse("agenda:event", args=[event.pk]),
-            body=event.start.astimezone(PARIS).strftime("%d/%m/%Y %H:%M"),
+            body=event.start.astimezone(get_default_timezone()).strftime("%d/%m/%Y %H:%M"),
             actor=inviter,
         )
     return created

@@ -2,10 +2,9 @@
 
 `AgendaCalendar` says whose a scheduler calendar is and who reads it; `EventDetails` gives each scheduler
 event its owner organisation, place, online meeting link and iCalendar identity. Every time is read and
-shown in Europe/Paris (`PARIS`), including django-scheduler's recurrence expansion.
+shown in the platform's time zone (`TIME_ZONE`, Europe/Paris by default), including django-scheduler's
+recurrence expansion.
 """
-
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
@@ -13,8 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-
-PARIS = ZoneInfo("Europe/Paris")
 
 
 class CalendarKind(models.TextChoices):

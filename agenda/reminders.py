@@ -12,11 +12,12 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import prefetch_related_objects
 from django.urls import reverse
+from django.utils.timezone import get_default_timezone
 
 from extranet.core.services import email_enqueue
 
 from . import selectors
-from .models import PARIS, AgendaCalendar, Answer, EventInvitation, ReminderSent
+from .models import AgendaCalendar, Answer, EventInvitation, ReminderSent
 from .services import local_midnight
 from .training.models import Registration, RegistrationStatus
 
@@ -45,7 +46,7 @@ def _reminder_email(*, occurrence, user) -> None:
         language=getattr(user, "preferred_language", None),
         context={
             "title": occurrence.title or event.title,
-            "start": occurrence.start.astimezone(PARIS),
+            "start": occurrence.start.astimezone(get_default_timezone()),
             "all_day": event.details.all_day,
             "place": event.details.place,
             "visio_url": event.details.visio_url,

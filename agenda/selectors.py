@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Max, Prefetch, Q, Sum
 from django.http import Http404
+from django.utils.timezone import get_default_timezone
 from schedule.models import Event, Occurrence
 from schedule.periods import Month, Period, Week
 
@@ -18,7 +19,7 @@ from documents.selectors import document_readable_q
 from extranet.organisations.models import Organisation, Role
 from extranet.organisations.selectors import is_platform_member, user_roles
 
-from .models import PARIS, AgendaCalendar, Answer, CalendarKind, EventDetails, EventInvitation, FeedToken
+from .models import AgendaCalendar, Answer, CalendarKind, EventDetails, EventInvitation, FeedToken
 
 AUTHOR_ROLES = {Role.EDITOR, Role.ADMIN}
 
@@ -180,13 +181,14 @@ def _visible_occurrences(period: Period) -> list:
 
 def occurrences_between(*, events: list[Event], start: datetime, end: datetime) -> list:
     """Every occurrence of these events between start and end, cancelled ones left out, moved ones moved."""
-    return _visible_occurrences(Period(events, start, end, tzinfo=PARIS))
+    return _visible_occurrences(Period(events, start, end, tzinfo=get_default_timezone()))
 
 
 def month_of(*, calendars, day: date) -> tuple[Month, list]:
-    """django-scheduler's month in Paris time, and its occurrences."""
-    probe = Month([], datetime(day.year, day.month, 1, tzinfo=PARIS), tzinfo=PARIS)
-    month = Month(events_for_period(calendars=calendars, start=probe.start, end=probe.end), probe.start, tzinfo=PARIS)
+    """django-scheduler's month in the platform's time zone, and its occurrences."""
+    zone = get_default_timezone()
+    probe = Month([], datetime(day.year, day.month, 1, tzinfo=zone), tzinfo=zone)
+    month = Month(events_for_period(calendars=calendars, start=probe.start, end=probe.end), probe.start, tzinfo=zone)
     return month, _visible_occurrences(month)
 
 
@@ -208,18 +210,20 @@ def calendars_version(*, calendars) -> str:
 
 
 def week_of(*, calendars, day: date) -> tuple[Week, list]:
-    """django-scheduler's week (Monday to Sunday) in Paris time, and its occurrences."""
-    probe = Week([], datetime(day.year, day.month, day.day, tzinfo=PARIS), tzinfo=PARIS)
-    week = Week(events_for_period(calendars=calendars, start=probe.start, end=probe.end), probe.start, tzinfo=PARIS)
+    """django-scheduler's week (Monday to Sunday) in the platform's time zone, and its occurrences."""
+    zone = get_default_timezone()
+    probe = Week([], datetime(day.year, day.month, day.day, tzinfo=zone), tzinfo=zone)
+    week = Week(events_for_period(calendars=calendars, start=probe.start, end=probe.end), probe.start, tzinfo=zone)
     return week, _visible_occurrences(week)
 
 
 def occurrences_by_day(*, occurrences: list, first_day: date, last_day: date) -> list[tuple[date, list]]:
     """Each day from first_day to last_day with the occurrences it holds (an event over days on each of them)."""
     days = {first_day + timedelta(days=n): [] for n in range((last_day - first_day).days + 1)}
+    zone = get_default_timezone()
     for occurrence in occurrences:
-        day = max(occurrence.start.astimezone(PARIS).date(), first_day)
-        last = min((occurrence.end - timedelta(microseconds=1)).astimezone(PARIS).date(), last_day)
+        day = max(occurrence.start.astimezone(zone).date(), first_day)
+        last = min((occurrence.end - timedelta(microseconds=1)).astimezone(zone).date(), last_day)
         while day <= last:
             days[day].append(occurrence)
             day += timedelta(days=1)
@@ -229,7 +233,7 @@ def occurrences_by_day(*, occurrences: list, first_day: date, last_day: date) ->
 def event_next_occurrences(*, event: Event, after: datetime, limit: int = 12) -> list:
     """The event's next occurrences (cancelled ones included, marked), for its page."""
     found = []
-    for occurrence in event.occurrences_after(after.astimezone(PARIS), max_occurrences=limit):
+    for occurrence in event.occurrences_after(after.astimezone(get_default_timezone()), max_occurrences=limit):
         found.append(occurrence)
     return found
 
@@ -238,7 +242,7 @@ def event_occurrence_at(*, event: Event, original_start: datetime):
     """The occurrence of the event originally at that time (persisted or computed); Http404 if there is none."""
     if event.rule is None:
         raise Http404
-    occurrence = event.get_occurrence(original_start.astimezone(PARIS))
+    occurrence = event.get_occurrence(original_start.astimezone(get_default_timezone()))
     if occurrence is None:
         raise Http404
     return occurrence

@@ -19,10 +19,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
+from django.utils.timezone import get_default_timezone
 from django.utils.translation import gettext as _
 from schedule.models import Calendar, Event, Rule
 
-from .models import PARIS, AgendaCalendar, CalendarKind, EventCategory, EventDetails, FeedToken
+from .models import AgendaCalendar, CalendarKind, EventCategory, EventDetails, FeedToken
 
 FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 MAX_INTERVAL = 366
@@ -43,7 +44,9 @@ class Recurrence:
         if event.rule is None:
             return None
         params = event.rule.get_params()
-        until = event.end_recurring_period.astimezone(PARIS).date() if event.end_recurring_period else None
+        until = (
+            event.end_recurring_period.astimezone(get_default_timezone()).date() if event.end_recurring_period else None
+        )
         return cls(
             frequency=event.rule.frequency,
             interval=int(params.get("interval", 1)),
@@ -56,7 +59,7 @@ class Recurrence:
 
 
 def local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=PARIS)
+    return datetime.combine(day, time.min, tzinfo=get_default_timezone())
 
 
 def end_of_day(day: date) -> datetime:
@@ -134,14 +137,14 @@ def _clean_recurrence(recurrence: Recurrence | None, *, start: datetime) -> Recu
             _("The number of occurrences must be between 1 and %(max)s.") % {"max": limit}, code="count"
         )
     if recurrence.until is not None:
-        first_day = start.astimezone(PARIS).date()
+        first_day = start.astimezone(get_default_timezone()).date()
         if recurrence.until < first_day:
             raise ValidationError(_("The last date of the repetition comes before the event."), code="until")
         if recurrence.until > first_day.replace(year=first_day.year + MAX_YEARS, day=min(first_day.day, 28)):
             raise ValidationError(
                 _("An event repeats for %(years)s years at most.") % {"years": MAX_YEARS}, code="until_far"
             )
-        naive = start.astimezone(PARIS).replace(tzinfo=None)
+        naive = start.astimezone(get_default_timezone()).replace(tzinfo=None)
         dates = rrule.rrule(
             getattr(rrule, recurrence.frequency),
             dtstart=naive,
@@ -165,8 +168,8 @@ def _clean_event(*, title, start, end, all_day, visio_url, place, description, r
     if timezone.is_naive(start) or timezone.is_naive(end):
         raise ValueError("Event times must be aware datetimes.")
     if all_day:
-        start = local_midnight(start.astimezone(PARIS).date())
-        end = local_midnight(end.astimezone(PARIS).date() + timedelta(days=1))
+        start = local_midnight(start.astimezone(get_default_timezone()).date())
+        end = local_midnight(end.astimezone(get_default_timezone()).date() + timedelta(days=1))
     if end <= start:
         raise ValidationError(_("The end must come after the start."), code="end_before_start")
     if end - start > timedelta(days=366):
@@ -359,7 +362,7 @@ def event_delete(*, event: Event, user) -> None:
 def _occurrence_at(event: Event, original_start: datetime):
     if event.rule is None:
         raise ValidationError(_("Only an occurrence of a repeating event can be changed alone."), code="not_recurring")
-    occurrence = event.get_occurrence(original_start.astimezone(PARIS))
+    occurrence = event.get_occurrence(original_start.astimezone(get_default_timezone()))
     if occurrence is None:
         raise ValidationError(_("This event has no occurrence at that time."), code="no_occurrence")
     return occurrence

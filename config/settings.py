@@ -7,6 +7,7 @@ server; production values come from the environment and production secrets have 
 
 from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -308,9 +309,16 @@ LANGUAGE_COOKIE_NAME = "territoires_language"
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
-TIME_ZONE = "Europe/Paris"
+# Every time is read and shown in the platform's zone: an overseas département sets its own (Indian/Reunion...).
+TIME_ZONE = env("TIME_ZONE", default="Europe/Paris")
+try:
+    ZoneInfo(TIME_ZONE)
+except (ValueError, ZoneInfoNotFoundError) as error:
+    raise ImproperlyConfigured(f"TIME_ZONE must be a zone of the tz database, such as Europe/Paris: {error}") from error
 USE_I18N = True
 USE_TZ = True
+# Wagtail's editors type times in the platform's zone too, not in one of their own.
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 
 # Static and media files: every asset is served by the project (no CDN).
 STATIC_URL = "/static/"

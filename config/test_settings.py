@@ -9,6 +9,8 @@ os.environ.setdefault("SECRET_KEY", "tests-only-secret-key")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("STATIC_MANIFEST", "0")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+# The tests' times and summer-time changes are Paris's, whatever zone a deployment sets.
+os.environ["TIME_ZONE"] = "Europe/Paris"
 os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 os.environ.setdefault("SEARCH_URL", f"whoosh://{tempfile.mkdtemp(prefix='territoires-whoosh-')}")
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="territoires-media-"))

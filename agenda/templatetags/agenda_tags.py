@@ -1,6 +1,7 @@
 from django import template
+from django.utils.timezone import get_default_timezone
 
-from ..models import PARIS
+from extranet.core.timezones import time_zone_name
 
 register = template.Library()
 
@@ -12,6 +13,12 @@ def stamp(occurrence) -> int:
 
 
 @register.filter
-def paris(value):
-    """A datetime in Europe/Paris, whatever the active time zone."""
-    return value.astimezone(PARIS) if value else value
+def local(value):
+    """A datetime in the platform's time zone, whatever the active one."""
+    return value.astimezone(get_default_timezone()) if value else value
+
+
+@register.simple_tag
+def time_zone():
+    """The platform's time zone as its users name it ("Paris time"), for the help of forms taking times."""
+    return time_zone_name()

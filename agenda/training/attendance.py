@@ -12,9 +12,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.timezone import get_default_timezone
 from django.utils.translation import gettext as _
 
-from agenda.models import PARIS
 from extranet.core.services import email_enqueue
 
 from .models import Feedback, Registration, RegistrationStatus, TrainingSession
@@ -27,8 +27,8 @@ COMMENT_MAX_LENGTH = 4000
 
 def _session_day_started(registration: Registration) -> bool:
     """Attendance is taken from the first day of the session (Paris time) on, never before."""
-    start_day = registration.session.event.start.astimezone(PARIS).date()
-    return timezone.localtime(timezone.now(), PARIS).date() >= start_day
+    start_day = registration.session.event.start.astimezone(get_default_timezone()).date()
+    return timezone.localtime(timezone.now(), get_default_timezone()).date() >= start_day
 
 
 def registration_mark_attendance(*, registration: Registration, present: bool, by) -> Registration:
@@ -46,7 +46,7 @@ def registration_mark_attendance(*, registration: Registration, present: bool, b
 
 def _certificate_number(registration: Registration) -> str:
     """Unique because the registration's key is: the year of the session, the session, the registration."""
-    year = registration.session.event.start.astimezone(PARIS).year
+    year = registration.session.event.start.astimezone(get_default_timezone()).year
     return f"FORM-{year}-{registration.session_id}-{registration.pk:05d}"
 
 

@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.timezone import get_default_timezone
 from schedule.models import Event
 
 from agenda.demo import _calendar
-from agenda.models import PARIS
 from extranet.organisations.models import Membership, Organisation
 
 from . import services
@@ -251,7 +251,7 @@ def seed(*, stdout) -> Counter:
     User = get_user_model()
     organisations = {organisation.slug: organisation for organisation in Organisation.objects.all()}
     people = list(User.objects.filter(is_active=True, email__endswith=".test", is_superuser=False).order_by("pk"))
-    today = timezone.now().astimezone(PARIS).date()
+    today = timezone.now().astimezone(get_default_timezone()).date()
     for row in SESSIONS:
         kind, slug, author, trainer, title, days, hour, hours, seats, wanted, roles, kinds, place, description = row
         organisation = organisations.get(slug)
@@ -263,7 +263,7 @@ def seed(*, stdout) -> Counter:
             counts["present"] += 1
             continue
         day = today + timedelta(days=days)
-        start = datetime(day.year, day.month, day.day, hour, tzinfo=PARIS)
+        start = datetime(day.year, day.month, day.day, hour, tzinfo=get_default_timezone())
         session = services.session_create(
             calendar=calendar,
             organisation=organisation,

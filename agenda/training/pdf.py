@@ -9,6 +9,7 @@ from io import BytesIO
 from xml.sax.saxutils import escape  # nosec B406 # quotes text for reportlab, parses nothing
 
 from django.utils import formats, timezone
+from django.utils.timezone import get_default_timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from reportlab.lib import colors
@@ -17,8 +18,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-from agenda.models import PARIS
 
 from .models import Registration, TrainingSession
 
@@ -34,7 +33,7 @@ def _text(value) -> str:
 
 
 def _paris(value: datetime) -> datetime:
-    return timezone.localtime(value, PARIS)
+    return timezone.localtime(value, get_default_timezone())
 
 
 def _when(session: TrainingSession) -> str:

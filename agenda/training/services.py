@@ -12,10 +12,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.timezone import get_default_timezone
 from django.utils.translation import gettext as _
 
 from agenda import services as agenda_services
-from agenda.models import PARIS, EventDetails
+from agenda.models import EventDetails
 from extranet.core.services import email_enqueue
 from extranet.notifications.services import notification_send
 from extranet.organisations.models import OrganisationKind, Role
@@ -164,7 +165,7 @@ def _registration_email(registration: Registration, *, template: str) -> None:
         language=getattr(user, "preferred_language", None),
         context={
             "title": event.title,
-            "start": event.start.astimezone(PARIS),
+            "start": event.start.astimezone(get_default_timezone()),
             "place": event.details.place,
             "visio_url": event.details.visio_url,
             "waiting": registration.status == RegistrationStatus.WAITING,
@@ -249,7 +250,7 @@ def _promote_waiting(session: TrainingSession) -> list[Registration]:
             kind="session_promoted",
             title=_("Your seat is confirmed: %(title)s") % {"title": event.title},
             url=reverse("agenda:event", args=[event.pk]),
-            body=event.start.astimezone(PARIS).strftime("%d/%m/%Y %H:%M"),
+            body=event.start.astimezone(get_default_timezone()).strftime("%d/%m/%Y %H:%M"),
         )
     return promoted
 

@@ -8,9 +8,10 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
+from django.utils.timezone import get_default_timezone
 
 from .. import selectors
-from ..models import PARIS, EventCategory
+from ..models import EventCategory
 from . import display
 
 LIST_DAYS = 30
@@ -53,7 +54,7 @@ def _url(calendar, view: str, day: date) -> str:
 
 
 def _context(request, calendar, calendars, view, *, shown: date, previous: date, next: date):
-    today = timezone.now().astimezone(PARIS).date()
+    today = timezone.now().astimezone(get_default_timezone()).date()
     return {
         "calendar": calendar,
         "calendars": calendars if calendar is None else selectors.calendar_list_for_viewer(user=request.user),
@@ -73,14 +74,14 @@ def _context(request, calendar, calendars, view, *, shown: date, previous: date,
 def agenda_list(request, pk=None):
     """The coming occurrences, day by day, thirty days from `?debut=` (today by default), of one `?categorie=`."""
     calendar, calendars = _scope(request, pk)
-    today = timezone.now().astimezone(PARIS).date()
+    today = timezone.now().astimezone(get_default_timezone()).date()
     try:
         first = date.fromisoformat(request.GET.get("debut", ""))
     except ValueError:
         first = today
     if not FIRST_YEAR <= first.year <= LAST_YEAR:
         first = today
-    start = datetime(first.year, first.month, first.day, tzinfo=PARIS)
+    start = datetime(first.year, first.month, first.day, tzinfo=get_default_timezone())
     end = start + timedelta(days=LIST_DAYS)
     category = request.GET.get("categorie", "")
     category = category if category in EventCategory.values else ""

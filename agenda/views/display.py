@@ -10,8 +10,7 @@ from datetime import date, datetime
 
 from django.urls import reverse
 from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
-
-from ..models import PARIS
+from django.utils.timezone import get_default_timezone
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +55,12 @@ def occurrence_lines(occurrences: list) -> list[OccurrenceLine]:
     url_pattern = reverse("agenda:event", args=[_ANY_EVENT_ID])
     by_event = {}
     lines = []
+    zone = get_default_timezone()
     for occurrence in occurrences:
         event = occurrence.event
         if event.pk not in by_event:
             by_event[event.pk] = _event_fields(event, url_pattern)
-        start, end = occurrence.start.astimezone(PARIS), occurrence.end.astimezone(PARIS)
+        start, end = occurrence.start.astimezone(zone), occurrence.end.astimezone(zone)
         lines.append(
             OccurrenceLine(
                 start=occurrence.start,

@@ -8,17 +8,17 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.timezone import get_default_timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import selectors, services
 from ..forms import AnswerForm, AttendeesEmailForm, EventForm, InviteForm, OccurrenceForm
-from ..models import PARIS
 from ..training import selectors as training_selectors
 
 
 def _local(value: datetime) -> str:
-    return value.astimezone(PARIS).strftime("%Y-%m-%dT%H:%M")
+    return value.astimezone(get_default_timezone()).strftime("%Y-%m-%dT%H:%M")
 
 
 def _form_data_with_room(request):
@@ -73,7 +73,8 @@ def event_create(request, pk):
             messages.success(request, _("The event has been created."))
             return redirect(event.details.get_absolute_url())
     else:
-        start = timezone.now().astimezone(PARIS).replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+        now = timezone.localtime(timezone=get_default_timezone())
+        start = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
         form = EventForm(
             organisations=organisations,
             attachments=attachments,
@@ -164,7 +165,7 @@ def event_delete(request, pk):
 def _occurrence(request, pk, stamp, action="edit"):
     event = selectors.event_get_for_viewer(user=request.user, pk=pk, action=action)
     try:
-        original_start = datetime.fromtimestamp(stamp, PARIS)
+        original_start = datetime.fromtimestamp(stamp, get_default_timezone())
     except (OverflowError, OSError, ValueError):
         raise Http404 from None
     return event, original_start, selectors.event_occurrence_at(event=event, original_start=original_start)

@@ -1,11 +1,11 @@
 """The daily digest: one e-mail per member with every digest notification since their last one.
 
-Idempotent: notifications are marked once e-mailed and a member gets at most one digest per Paris day, so a
-doubled or retried cron run sends nothing twice; a missed run is caught up by the next one.
+Idempotent: notifications are marked once e-mailed and a member gets at most one digest per day (in the
+platform's time zone), so a doubled or retried cron run sends nothing twice; a missed run is caught up by the
+next one.
 """
 
 from collections import defaultdict
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.urls import reverse
@@ -17,18 +17,16 @@ from .kinds import KINDS, Delivery
 from .models import DigestState, Notification
 from .services import absolute_url
 
-PARIS = ZoneInfo("Europe/Paris")
-
 
 @transaction.atomic
 def notification_digests_send(*, now=None) -> int:
     """Send the waiting digests; return how many e-mails were queued."""
     now = now or timezone.now()
-    today = now.astimezone(PARIS).date()
+    today = now.astimezone(timezone.get_default_timezone()).date()
     sent_today = set(
         user_id
         for user_id, sent_at in DigestState.objects.values_list("user_id", "sent_at")
-        if sent_at.astimezone(PARIS).date() == today
+        if sent_at.astimezone(timezone.get_default_timezone()).date() == today
     )
     pending = (
         Notification.objects.select_for_update(of=("self",))
@@ -59,7 +57,7 @@ def _digest_email(*, user, notifications) -> None:
                     "title": n.title,
                     "body": n.body,
                     "url": absolute_url(n.url),
-                    "created_at": n.created_at.astimezone(PARIS),
+                    "created_at": n.created_at.astimezone(timezone.get_default_timezone()),
                 }
                 for n in notifications
             ],

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -17,6 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from extranet.core.timezones import time_zone_name
 from extranet.notices.validators import validate_notice_document
 from extranet.public.listing import FilteredListingMixin
 from extranet.public.pages import CacheableForAnonymousMixin, OrganisationSectionPage, PublicIndexPage
@@ -29,6 +32,12 @@ RICH_TEXT = ["h3", "bold", "italic", "link", "ol", "ul"]
 # Sub-routes of the sections: a notice with one of these slugs would be hidden behind the route.
 RESERVED_SLUGS = {"flux"}
 AMOUNT = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(0)]}
+
+
+# The model's help names no zone (migrations would hold it); the editor's form names the platform's.
+OFFERS_DEADLINE_HELP = format_lazy(
+    _("In {zone}. The notice is closed once it has passed."), zone=lazy(time_zone_name, str)()
+)
 
 
 class ProcurementListingMixin(FilteredListingMixin):
@@ -116,7 +125,7 @@ class ProcurementNoticePage(CacheableForAnonymousMixin, Page):
     )
     duration_months = models.PositiveSmallIntegerField(_("duration (months)"), validators=[MinValueValidator(1)])
     offers_deadline = models.DateTimeField(
-        _("deadline for offers"), help_text=_("Paris time. The notice is closed once it has passed.")
+        _("deadline for offers"), help_text=_("The notice is closed once it has passed.")
     )
     contact_name = models.CharField(_("contact"), max_length=200)
     contact_email = models.EmailField(_("contact e-mail address"))
@@ -144,7 +153,7 @@ class ProcurementNoticePage(CacheableForAnonymousMixin, Page):
             ],
             heading=_("The contract"),
         ),
-        FieldPanel("offers_deadline"),
+        FieldPanel("offers_deadline", help_text=OFFERS_DEADLINE_HELP),
         FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")], heading=_("Contact")),
         InlinePanel("documents", heading=_("Consultation file"), label=_("Document")),
     ]

@@ -9,11 +9,12 @@ from datetime import datetime, time, timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.timezone import get_default_timezone
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 from schedule.models import Event
 
-from agenda.models import PARIS, AgendaCalendar, CalendarKind
+from agenda.models import AgendaCalendar, CalendarKind
 from agenda.services import event_create
 from documents.models import AuditEvent, Document, DocumentVersion, Folder
 from documents.services import document_upload, folder_create
@@ -63,9 +64,9 @@ def sample_content_create(*, organisation, author) -> None:
         )
         Post.objects.create(topic=topic, poster=author, subject=subject, content=content, approved=True)
     calendar = _private_calendar(organisation)
-    today = timezone.localdate(timezone=PARIS)
+    today = timezone.localdate(timezone=get_default_timezone())
     for days, hour, hours, title, place in EVENTS:
-        start = datetime.combine(today + timedelta(days=days), time(hour), tzinfo=PARIS)
+        start = datetime.combine(today + timedelta(days=days), time(hour), tzinfo=get_default_timezone())
         event_create(
             calendar=calendar,
             organisation=organisation,

@@ -3,9 +3,8 @@
 from datetime import datetime, time, timedelta
 
 from django import forms
+from django.utils.timezone import get_default_timezone
 from django.utils.translation import gettext_lazy as _
-
-from agenda.models import PARIS
 
 from .models import MAX_LIFETIME_DAYS, MAX_TRAINEES
 
@@ -30,4 +29,6 @@ class SandboxForm(forms.Form):
 
     def expires_at(self) -> datetime:
         """The end of the chosen day in Paris."""
-        return datetime.combine(self.cleaned_data["expires_on"] + timedelta(days=1), time(0), tzinfo=PARIS)
+        return datetime.combine(
+            self.cleaned_data["expires_on"] + timedelta(days=1), time(0), tzinfo=get_default_timezone()
+        )

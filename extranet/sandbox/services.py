@@ -13,9 +13,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.timezone import get_default_timezone
 from django.utils.translation import gettext as _
 
-from agenda.models import PARIS
 from extranet.accounts.services import user_create
 from extranet.organisations.models import Organisation, OrganisationKind, Role
 from extranet.organisations.services import membership_set, organisation_create
@@ -59,9 +59,10 @@ def _check(*, name: str, trainees: int, expires_at: datetime) -> str:
         errors["name"] = _("This name is already used by an organisation, or unusable: choose another one.")
     if not 1 <= trainees <= MAX_TRAINEES:
         errors["trainees"] = _("Choose between 1 and %(max)d trainees.") % {"max": MAX_TRAINEES}
+    zone = get_default_timezone()
     if expires_at <= timezone.now():
         errors["expires_at"] = _("The expiry date must be in the future.")
-    elif timezone.localdate(expires_at, PARIS) > timezone.localdate(timezone=PARIS) + timedelta(days=MAX_LIFETIME_DAYS):
+    elif timezone.localdate(expires_at, zone) > timezone.localdate(timezone=zone) + timedelta(days=MAX_LIFETIME_DAYS):
         errors["expires_at"] = _("A sandbox lasts at most %(days)d days.") % {"days": MAX_LIFETIME_DAYS}
     if errors:
         raise ValidationError(errors)
@@ -102,7 +103,7 @@ def sandbox_create(*, name: str, trainees: int, expires_at: datetime, by) -> tup
         name=name,
         slug=_unique_slug(name),
         description=_("Training sandbox: practice content, deleted on %(date)s.")
-        % {"date": timezone.localdate(expires_at, PARIS).strftime("%d/%m/%Y")},
+        % {"date": timezone.localdate(expires_at, get_default_timezone()).strftime("%d/%m/%Y")},
     )
     sandbox = Sandbox.objects.create(
         organisation=organisation, created_by=by, trainee_count=trainees, expires_at=expires_at

@@ -1,9 +1,13 @@
 """Builders of the agenda tests: calendars and events made through the services, times in Paris."""
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from agenda import services
-from agenda.models import PARIS, AgendaCalendar
+from agenda.models import AgendaCalendar
+
+# The test settings' TIME_ZONE: the tests' times and summer-time changes are Paris's.
+PARIS = ZoneInfo("Europe/Paris")
 
 
 def paris(year, month, day, hour=0, minute=0) -> datetime:

@@ -8,8 +8,7 @@ from django.utils import translation
 from schedule.models import Event, Occurrence, Rule
 
 from agenda import selectors, services
-from agenda.models import PARIS
-from tests.agenda.factories import event, paris, private_calendar
+from tests.agenda.factories import PARIS, event, paris, private_calendar
 
 
 def refusal(**kwargs) -> str:

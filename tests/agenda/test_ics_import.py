@@ -5,8 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from schedule.models import Event
 
 from agenda import selectors
-from agenda.models import PARIS
-from tests.agenda.factories import paris
+from tests.agenda.factories import PARIS, paris
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,7 @@ from datetime import UTC, datetime, time
 from schedule.periods import Period
 
 from agenda import selectors
-from agenda.models import PARIS
-from tests.agenda.factories import paris
+from tests.agenda.factories import PARIS, paris
 
 
 def test_weekly_meeting_keeps_its_local_time_all_year(meeting):

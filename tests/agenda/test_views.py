@@ -4,8 +4,7 @@ import pytest
 from schedule.models import Event
 
 from agenda import services
-from agenda.models import PARIS
-from tests.agenda.factories import event, paris
+from tests.agenda.factories import PARIS, event, paris
 
 pytestmark = pytest.mark.django_db
 

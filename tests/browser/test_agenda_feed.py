@@ -7,7 +7,7 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from agenda.models import PARIS
+from tests.agenda.factories import PARIS
 from tests.organisations.factories import OrganisationFactory, membership
 
 # serialized_rollback: see test_accessibility.py.

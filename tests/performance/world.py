@@ -12,8 +12,7 @@ from datetime import datetime
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from agenda.models import PARIS
-from tests.agenda.factories import event, private_calendar
+from tests.agenda.factories import PARIS, event, private_calendar
 from tests.documents.factories import document, folder, pdf_bytes
 from tests.forums.factories import organisation_forum, reply, topic, topic_url
 from tests.notices.factories import notice

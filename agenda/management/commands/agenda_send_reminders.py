@@ -2,8 +2,8 @@ from datetime import date, timedelta
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.timezone import get_default_timezone
 
-from agenda.models import PARIS
 from agenda.reminders import reminders_send
 
 
@@ -20,6 +20,6 @@ class Command(BaseCommand):
             except ValueError:
                 raise CommandError("--day attend une date AAAA-MM-JJ.") from None
         else:
-            day = timezone.now().astimezone(PARIS).date() + timedelta(days=1)
+            day = timezone.now().astimezone(get_default_timezone()).date() + timedelta(days=1)
         sent = reminders_send(day=day)
         self.stdout.write(f"Agenda : {sent} rappel(s) envoyé(s) pour le {day:%d/%m/%Y}.")

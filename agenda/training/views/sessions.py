@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.timezone import get_default_timezone
 from django.utils.translation import gettext as _
 
 from agenda import selectors as agenda_selectors
-from agenda.models import PARIS
 from extranet.sandbox.selectors import user_is_trainer
 
 from .. import selectors, services
@@ -19,7 +19,7 @@ from ..forms import SessionForm
 
 
 def _local(value):
-    return value.astimezone(PARIS).strftime("%Y-%m-%dT%H:%M")
+    return value.astimezone(get_default_timezone()).strftime("%Y-%m-%dT%H:%M")
 
 
 @login_required
@@ -78,7 +78,8 @@ def session_create(request, pk):
             messages.success(request, _("The training session has been created."))
             return redirect(session.get_absolute_url())
     else:
-        start = timezone.now().astimezone(PARIS).replace(hour=9, minute=0, second=0, microsecond=0) + timedelta(days=30)
+        now = timezone.localtime(timezone=get_default_timezone())
+        start = now.replace(hour=9, minute=0, second=0, microsecond=0) + timedelta(days=30)
         form = SessionForm(
             initial={
                 "organisation": organisations[0].pk,

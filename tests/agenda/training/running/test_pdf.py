@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from agenda.models import PARIS
 from agenda.training.models import Registration
+from tests.agenda.factories import PARIS
 from tests.agenda.training.running.factories import TITLE, registration, training_session
 from tests.organisations.factories import membership
 
