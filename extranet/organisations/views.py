@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from extranet.accounts.forms import SignupForm
 from extranet.accounts.views import complete_login
+from extranet.core.forms import form_add_service_error
 from extranet.core.ratelimit import rate_limit
 
 from . import selectors, services
@@ -157,8 +158,7 @@ def organisation_settings(request, slug):
                 siret=form.cleaned_data["siret"],
             )
         except ValidationError as error:
-            for field, field_messages in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, field_messages)
+            form_add_service_error(form, error)
         else:
             messages.success(request, _("The settings have been saved."))
             return redirect("organisations:settings", slug=slug)

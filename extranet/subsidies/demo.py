@@ -97,6 +97,8 @@ def _step(application, step: str, *, author, instructor):
             decision_date=today,
             conditions="Travaux à achever dans les deux ans suivant la décision.",
             payment_conditions=PaymentConditions.STAGGERED,
+            planned_payment_date=today + timedelta(days=30),
+            planned_last_payment_date=today + timedelta(days=365),
         )
     if step == "refuse":
         return services.application_refuse(

@@ -13,8 +13,9 @@ SCDL columns, in the schema's order; UTF-8, dates ISO 8601 (AAAA-MM-JJ):
     montant                the amount granted, two decimals ("12500.00"; a JSON number, written without float)
     nature                 "aide en numéraire" or "aide en nature"
     conditionsVersement    "unique" or "échelonné"
-    datesPeriodeVersement  the payment date, or the first and last ones as a period "AAAA-MM-JJ/AAAA-MM-JJ";
-                           empty before the first payment
+    datesPeriodeVersement  a single payment: its date once paid, the planned one before;
+                           in instalments: the period "AAAA-MM-JJ/AAAA-MM-JJ" from the first to the last date,
+                           planned or paid; empty only for a grant decided before dates were planned
     idRAE                  always empty (not recorded)
     notificationUE         "oui" or "non"
     pourcentageSubvention  1: each subsidy has one beneficiary
@@ -24,6 +25,8 @@ SCDL columns, in the schema's order; UTF-8, dates ISO 8601 (AAAA-MM-JJ):
 from decimal import Decimal
 
 from extranet.public.exports import export_response
+
+from .models import PaymentConditions
 
 SCDL_COLUMNS = [
     "nomAttribuant",
@@ -58,8 +61,12 @@ def truncate_object(text: str, limit: int = OBJECT_MAX_LENGTH) -> str:
     return cut.rstrip(" ,;:.-") + ELLIPSIS
 
 
-def _payment_period(payments) -> str:
-    dates = sorted(payment.date for payment in payments)
+def _payment_period(application) -> str:
+    """A single payment's date once paid; otherwise the planned dates, widened by the instalments already paid."""
+    dates = sorted(payment.date for payment in application.payments.all())
+    planned = [application.planned_payment_date, application.planned_last_payment_date]
+    if application.payment_conditions == PaymentConditions.STAGGERED or not dates:
+        dates = sorted([*dates, *(day for day in planned if day is not None)])
     if not dates:
         return ""
     if dates[0] == dates[-1]:
@@ -82,7 +89,7 @@ def scdl_row(application) -> dict:
         "montant": application.amount_granted.quantize(Decimal("0.01")),
         "nature": application.nature,
         "conditionsVersement": application.payment_conditions,
-        "datesPeriodeVersement": _payment_period(application.payments.all()),
+        "datesPeriodeVersement": _payment_period(application),
         "idRAE": "",
         "notificationUE": "oui" if application.notified_to_eu else "non",
         "pourcentageSubvention": Decimal("1"),

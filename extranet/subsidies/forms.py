@@ -105,6 +105,15 @@ class GrantForm(VersionedForm):
     payment_conditions = forms.ChoiceField(
         label=_("Payment conditions"), choices=PaymentConditions.choices, initial=PaymentConditions.SINGLE
     )
+    planned_payment_date = forms.DateField(
+        label=_("Planned payment date"), help_text=_("Of the first payment, when in instalments."), widget=DATE
+    )
+    planned_last_payment_date = forms.DateField(
+        label=_("Planned date of the last payment"),
+        help_text=_("Only when in instalments."),
+        widget=DATE,
+        required=False,
+    )
     notified_to_eu = forms.BooleanField(label=_("Notified to the European Union (State aid)"), required=False)
 
 

@@ -88,6 +88,9 @@ class Application(models.Model):
     payment_conditions = models.CharField(
         _("payment conditions"), max_length=20, choices=PaymentConditions.choices, default=PaymentConditions.SINGLE
     )
+    # What the decision plans; the SCDL export's datesPeriodeVersement until the payments say otherwise.
+    planned_payment_date = models.DateField(_("planned payment date"), null=True, blank=True)
+    planned_last_payment_date = models.DateField(_("planned date of the last payment"), null=True, blank=True)
     notified_to_eu = models.BooleanField(_("notified to the European Union"), default=False)
     refusal_reason = models.TextField(_("refusal reason"), blank=True)
 
@@ -102,6 +105,11 @@ class Application(models.Model):
             models.CheckConstraint(
                 condition=Q(start_date=None) | Q(end_date=None) | Q(end_date__gte=F("start_date")),
                 name="subsidies_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(planned_last_payment_date=None)
+                | Q(planned_last_payment_date__gt=F("planned_payment_date")),
+                name="subsidies_last_payment_after_first",
             ),
         ]
 

@@ -40,4 +40,5 @@ def granted(aid, organisation, user, instructor, *, amount=Decimal("30000.00"), 
         decision_reference="CP-2027-04-12",
         decision_date=date(2027, 4, 12),
         conditions="Travaux achevés sous deux ans.",
+        planned_payment_date=date(2027, 5, 3),
     )

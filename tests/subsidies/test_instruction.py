@@ -22,6 +22,7 @@ def test_illegal_transitions_are_refused(commune_aid, commune, editor, departeme
             amount_granted=Decimal("1000.00"),
             decision_reference="CP-1",
             decision_date=date(2027, 1, 5),
+            planned_payment_date=date(2027, 2, 1),
         )
     with pytest.raises(ValidationError, match="« Brouillon » ne peut pas passer à « Clôturée »"):
         services.application_close(application=draft(commune_aid, commune, editor), actor=departement_editor)
@@ -78,6 +79,7 @@ def granted_after_review(application, instructor):
         amount_granted=Decimal("30000.00"),
         decision_reference="CP-2027-04-12",
         decision_date=date(2027, 4, 12),
+        planned_payment_date=date(2027, 5, 2),
     )
 
 
@@ -90,6 +92,7 @@ def test_granting_more_than_requested_needs_a_confirmation(commune_aid, commune,
         amount_granted=Decimal("36000.01"),
         decision_reference="CP-7",
         decision_date=date(2027, 4, 12),
+        planned_payment_date=date(2027, 5, 2),
     )
     with pytest.raises(ValidationError) as error:
         services.application_grant(application=application, **fields)

@@ -71,6 +71,7 @@ def grant_data(application) -> dict:
         "grant-decision_date": "2027-04-12",
         "grant-nature": "aide en numéraire",
         "grant-payment_conditions": "unique",
+        "grant-planned_payment_date": "2027-05-03",
     }
 
 

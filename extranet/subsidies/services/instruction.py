@@ -35,6 +35,25 @@ def _euros(amount: Decimal) -> str:
     return number_format(amount, decimal_pos=2, force_grouping=True) + " €"
 
 
+def _check_planned_payments(*, decision_date, payment_conditions: str, first, last) -> None:
+    """The open-data export publishes these dates (SCDL datesPeriodeVersement): each must make sense."""
+    if first is None:
+        raise ValidationError(
+            {"planned_payment_date": _("Give the planned date of payment (of the first one, when in instalments).")}
+        )
+    if first < decision_date:
+        raise ValidationError({"planned_payment_date": _("A payment cannot be planned before the decision.")})
+    if payment_conditions == PaymentConditions.SINGLE and last is not None:
+        raise ValidationError(
+            {"planned_last_payment_date": _("A single payment has one date: leave the last payment's date empty.")}
+        )
+    if payment_conditions == PaymentConditions.STAGGERED:
+        if last is None:
+            raise ValidationError({"planned_last_payment_date": _("Give the planned date of the last payment.")})
+        if last <= first:
+            raise ValidationError({"planned_last_payment_date": _("The last payment comes after the first one.")})
+
+
 @transaction.atomic
 def application_request_documents(
     *, application: Application, actor, message: str, expected_version: int | None = None
@@ -64,11 +83,16 @@ def application_grant(
     conditions: str = "",
     nature: str = Nature.CASH,
     payment_conditions: str = PaymentConditions.SINGLE,
+    planned_payment_date=None,
+    planned_last_payment_date=None,
     notified_to_eu: bool = False,
     confirm_over_request: bool = False,
     expected_version: int | None = None,
 ) -> Application:
-    """Grant the subsidy; more than was requested only when the instructor confirms it."""
+    """Grant the subsidy; more than was requested only when the instructor confirms it.
+
+    The decision plans when it is paid: one date, or the first and last dates of the instalments.
+    """
     locked = application_lock(application=application, expected_version=expected_version)
     provider = locked.aid.organisation
     if not provider.siret:
@@ -93,13 +117,22 @@ def application_grant(
         )
     if decision_date is None:
         raise ValidationError({"decision_date": _("Give the date of the decision.")})
+    payment_conditions = PaymentConditions(payment_conditions)
+    _check_planned_payments(
+        decision_date=decision_date,
+        payment_conditions=payment_conditions,
+        first=planned_payment_date,
+        last=planned_last_payment_date,
+    )
     changes = {
         "amount_granted": amount_granted,
         "decision_reference": _required(decision_reference, _("Give the reference of the decision.")),
         "decision_date": decision_date,
         "conditions": conditions.strip(),
         "nature": Nature(nature),
-        "payment_conditions": PaymentConditions(payment_conditions),
+        "payment_conditions": payment_conditions,
+        "planned_payment_date": planned_payment_date,
+        "planned_last_payment_date": planned_last_payment_date,
         "notified_to_eu": notified_to_eu,
     }
     comment = _("%(amount)s granted (decision %(reference)s).") % {

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from extranet.core.forms import form_add_service_error
+
 from .. import selectors
 from ..exports import dashboard_csv_response
 from ..forms import DashboardFilterForm
@@ -25,7 +27,7 @@ def application_instruct(request, pk, action):
         try:
             spec.service(application=application, actor=request.user, expected_version=expected_version, **fields)
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            form_add_service_error(form, error)
         else:
             messages.success(request, spec.success)
             return redirect("subsidies:detail", pk)
