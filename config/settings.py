@@ -156,6 +156,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text e-mails (`extranet.core.services.email_render`): nothing is HTML-escaped, so an
+        # apostrophe in a title stays an apostrophe instead of becoming "&#x27;".
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # Database: SQLite in WAL mode with IMMEDIATE transactions, so concurrent writers queue on the

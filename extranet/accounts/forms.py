@@ -1,10 +1,10 @@
 from django import forms
 from django.contrib.auth import authenticate, get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
+from extranet.core.services import email_render
 from extranet.core.tasks import send_email
 
 
@@ -56,8 +56,9 @@ class QueuedPasswordResetForm(PasswordResetForm):
     """Django's password reset form, with the e-mail sent by the task worker instead of the request."""
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
-        subject = " ".join(render_to_string(subject_template_name, context).split())
-        body = render_to_string(email_template_name, context)
+        subject, body = email_render(
+            subject_template=subject_template_name, body_template=email_template_name, context=context
+        )
         send_email.enqueue(to=[to_email], subject=subject, body=body)
 
 

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+
+from extranet.core.services import email_render
 
 from .models import Broadcast, BroadcastStatus, Channel, Delivery, DeliveryStatus
 from .sms import SmsError, sms_backend
@@ -47,8 +48,11 @@ def email_send(*, message: Message, to: str, test: bool = False) -> None:
     link = unsubscribe_url(to)
     context = {"message": message, "unsubscribe_url": link, "test": test}
     with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string("broadcast/email/broadcast_subject.txt", context).split())
-        body = render_to_string("broadcast/email/broadcast_body.txt", context)
+        subject, body = email_render(
+            subject_template="broadcast/email/broadcast_subject.txt",
+            body_template="broadcast/email/broadcast_body.txt",
+            context=context,
+        )
     EmailMessage(
         subject=subject,
         body=body,

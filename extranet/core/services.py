@@ -6,6 +6,12 @@ from django.utils import translation
 from .tasks import send_email
 
 
+def email_render(*, subject_template: str, body_template: str, context: dict) -> tuple[str, str]:
+    """An e-mail's subject (on one line) and body, rendered as plain text: nothing in them is HTML-escaped."""
+    subject = " ".join(render_to_string(subject_template, context, using="text").split())
+    return subject, render_to_string(body_template, context, using="text")
+
+
 def email_enqueue(
     *,
     to: str,
@@ -17,8 +23,9 @@ def email_enqueue(
 ) -> None:
     """Render `<template>_subject.txt` and `<template>_body.txt` in the recipient's language and queue the e-mail."""
     with translation.override(language or translation.get_language()):
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}_body.txt", context)
+        subject, body = email_render(
+            subject_template=f"{template}_subject.txt", body_template=f"{template}_body.txt", context=context
+        )
     send_email.enqueue(
         to=[to], subject=subject, body=body, reply_to=[reply_to] if reply_to else [], headers=headers or {}
     )
