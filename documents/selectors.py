@@ -32,13 +32,15 @@ ACTIONS = {
     "view": Access.PUBLIC,
     "history": Access.READ,
     "write": Access.WRITE,
+    # Moving and binning reorganise the owner's library: for its members, not for those it is shared with.
+    "organise": Access.WRITE,
     "manage": Access.MANAGE,
     "admin": Access.ADMIN,
 }
 
 
-def _access(*, user, organisation_id: int, folder_ids: list[int], document=None, is_public: bool) -> Access:
-    roles = user_roles(user=user)
+def _access(*, user, organisation_id: int, folder_ids: list[int], document=None, is_public: bool, roles=None) -> Access:
+    roles = user_roles(user=user) if roles is None else roles
     level = Access.NONE
     if organisation_id in roles:
         level = OWNER_ACCESS[Role(roles[organisation_id])]
@@ -84,9 +86,10 @@ def document_readable_q(*, roles: dict[int, str]) -> Q:
     return readable
 
 
-def document_access(*, user, document: Document) -> Access:
+def document_access(*, user, document: Document, roles=None) -> Access:
     return _access(
         user=user,
+        roles=roles,
         organisation_id=document.organisation_id,
         folder_ids=document.ancestor_folder_ids(),
         document=document,
@@ -94,13 +97,23 @@ def document_access(*, user, document: Document) -> Access:
     )
 
 
-def folder_access(*, user, folder: Folder) -> Access:
-    return _access(user=user, organisation_id=folder.organisation_id, folder_ids=folder.ancestor_ids(), is_public=False)
+def folder_access(*, user, folder: Folder, roles=None) -> Access:
+    return _access(
+        user=user,
+        roles=roles,
+        organisation_id=folder.organisation_id,
+        folder_ids=folder.ancestor_ids(),
+        is_public=False,
+    )
 
 
-def abilities_of(access: Access) -> dict[str, bool]:
-    """What the user may do, for templates: one key per action of ACTIONS."""
-    return {action: access >= minimum for action, minimum in ACTIONS.items()}
+def abilities_of(access: Access, *, in_library: bool = True) -> dict[str, bool]:
+    """What the user may do, for templates: one key per action of ACTIONS, and `library`, whether they belong to it.
+
+    An organisation a folder or document is shared with neither opens the library nor reorganises it.
+    """
+    abilities = {action: access >= minimum for action, minimum in ACTIONS.items()}
+    return {**abilities, "organise": abilities["organise"] and in_library, "library": in_library}
 
 
 def document_get_for_user(*, user, pk: int, action: str = "view", in_bin: bool = False) -> Document:
@@ -115,10 +128,13 @@ def document_get_for_user(*, user, pk: int, action: str = "view", in_bin: bool =
     )
     if document is None:
         raise Http404
-    access = document_access(user=user, document=document)
-    if access < ACTIONS[action] or (in_bin and access < Access.WRITE):
+    roles = user_roles(user=user)
+    access = document_access(user=user, document=document, roles=roles)
+    in_library = document.organisation_id in roles
+    if access < ACTIONS[action] or (in_bin and access < Access.WRITE) or (action == "organise" and not in_library):
         raise Http404
     document.access = access
+    document.in_library = in_library
     return document
 
 
@@ -135,10 +151,22 @@ def folder_get_for_user(*, user, slug: str, pk: int, action: str = "view", in_bi
     )
     if folder is None:
         raise Http404
-    access = folder_access(user=user, folder=folder)
-    if access < (Access.PUBLIC if action == "view" else max(ACTIONS[action], Access.READ)):
+    roles = user_roles(user=user)
+    access = folder_access(user=user, folder=folder, roles=roles)
+    in_library = folder.organisation_id in roles
+    minimum = Access.PUBLIC if action == "view" else max(ACTIONS[action], Access.READ)
+    if access < minimum or (action == "organise" and not in_library):
         raise Http404
     folder.access = access
+    folder.in_library = in_library
+    folder.shared_top_id = None
+    if not in_library and access >= Access.READ:
+        shared = set(
+            Share.objects.filter(folder_id__in=folder.ancestor_ids(), organisation_id__in=roles).values_list(
+                "folder_id", flat=True
+            )
+        )
+        folder.shared_top_id = next(pk for pk in folder.ancestor_ids() if pk in shared)
     return folder
 
 
@@ -194,6 +222,13 @@ def folder_listing_version(*, organisation: Organisation, folder: Folder | None)
     )
     folder_id = folder.pk if folder else ""
     return f"{organisation.pk}|{organisation.slug}|{folder_id}|{newest}|{counts['locks']}|{counts['waiting']}"
+
+
+def folder_breadcrumbs_for_reader(*, folder: Folder) -> list[Folder]:
+    """The breadcrumbs of `folder_get_for_user`'s folder: from the library's root for its members, from the
+    highest folder shared with them for others (the folders above are not theirs to see)."""
+    top = Folder(pk=folder.shared_top_id) if folder.shared_top_id else None
+    return folder_breadcrumbs(folder=folder, top=top)
 
 
 def folder_breadcrumbs(*, folder: Folder, top: Folder | None = None) -> list[Folder]:

@@ -14,7 +14,7 @@ from ..previews import INLINE_FORMATS
 
 def document_detail(request, pk, version_form=None, link_token=None, status=200):
     document = selectors.document_get_for_user(user=request.user, pk=pk)
-    abilities = selectors.abilities_of(document.access)
+    abilities = selectors.abilities_of(document.access, in_library=document.in_library)
     context = {
         "document": document,
         "version": document.current_version,
@@ -29,6 +29,7 @@ def document_detail(request, pk, version_form=None, link_token=None, status=200)
             initial={"base_number": document.current_version.number if document.current_version else 0}
         )
         context["name_form"] = NameForm(initial={"name": document.title})
+    if abilities["organise"]:
         context["move_targets"] = selectors.folder_move_targets(organisation=document.organisation)
         context["lock_is_mine"] = document.is_locked and document.locked_by_id == request.user.pk
     if abilities["manage"]:
@@ -84,7 +85,8 @@ def version_restore(request, pk, number):
 @require_POST
 def document_update(request, pk):
     """Rename or move the document, whichever the posted form holds."""
-    document = selectors.document_get_for_user(user=request.user, pk=pk, action="write")
+    action = "write" if "name" in request.POST else "organise"
+    document = selectors.document_get_for_user(user=request.user, pk=pk, action=action)
     try:
         if "name" in request.POST:
             form = NameForm(request.POST)
@@ -105,7 +107,7 @@ def document_update(request, pk):
 
 @require_POST
 def document_delete(request, pk):
-    document = selectors.document_get_for_user(user=request.user, pk=pk, action="write")
+    document = selectors.document_get_for_user(user=request.user, pk=pk, action="organise")
     services.document_delete(document=document, user=request.user)
     messages.success(
         request,
@@ -119,7 +121,7 @@ def document_delete(request, pk):
 
 @require_POST
 def document_restore(request, pk):
-    document = selectors.document_get_for_user(user=request.user, pk=pk, action="write", in_bin=True)
+    document = selectors.document_get_for_user(user=request.user, pk=pk, action="organise", in_bin=True)
     services.document_restore(document=document, user=request.user)
     messages.success(request, _("“%(title)s” restored.") % {"title": document.title})
     return redirect(document.get_absolute_url())

@@ -63,8 +63,8 @@ def _folder_page(request, organisation, folder, access, link_token=None):
     context = {
         "organisation": organisation,
         "folder": folder,
-        "breadcrumbs": selectors.folder_breadcrumbs(folder=folder) if folder else [],
-        "abilities": selectors.abilities_of(access),
+        "breadcrumbs": selectors.folder_breadcrumbs_for_reader(folder=folder) if folder else [],
+        "abilities": selectors.abilities_of(access, in_library=folder.in_library if folder else True),
         "upload_form": UploadForm(),
         "max_upload": settings.DOCUMENTS_MAX_UPLOAD_BYTES,
         "name_form": NameForm(),
@@ -77,7 +77,7 @@ def _folder_page(request, organisation, folder, access, link_token=None):
         context["link_form"] = ShareLinkForm()
         context["links"] = selectors.active_links(folder=folder)
         context["link_token"] = link_token
-    if folder and access >= selectors.Access.WRITE:
+    if folder and context["abilities"]["organise"]:
         context["move_targets"] = selectors.folder_move_targets(organisation=organisation, moved=folder)
     return render(request, "documents/folder.html", context)
 
@@ -160,7 +160,8 @@ def folder_create(request, slug):
 @require_POST
 def folder_update(request, slug, pk):
     """Rename or move a folder, whichever the posted form holds."""
-    folder = selectors.folder_get_for_user(user=request.user, slug=slug, pk=pk, action="write")
+    action = "write" if "name" in request.POST else "organise"
+    folder = selectors.folder_get_for_user(user=request.user, slug=slug, pk=pk, action=action)
     try:
         if "name" in request.POST:
             form = NameForm(request.POST)
@@ -182,7 +183,7 @@ def folder_update(request, slug, pk):
 
 @require_POST
 def folder_delete(request, slug, pk):
-    folder = selectors.folder_get_for_user(user=request.user, slug=slug, pk=pk, action="write")
+    folder = selectors.folder_get_for_user(user=request.user, slug=slug, pk=pk, action="organise")
     services.folder_delete(folder=folder, user=request.user)
     messages.success(request, _("Folder “%(name)s” moved to the bin with its contents.") % {"name": folder.name})
     return _back(folder.organisation, folder.parent)
@@ -190,7 +191,7 @@ def folder_delete(request, slug, pk):
 
 @require_POST
 def folder_restore(request, slug, pk):
-    folder = selectors.folder_get_for_user(user=request.user, slug=slug, pk=pk, action="write", in_bin=True)
+    folder = selectors.folder_get_for_user(user=request.user, slug=slug, pk=pk, action="organise", in_bin=True)
     services.folder_restore(folder=folder, user=request.user)
     messages.success(request, _("Folder “%(name)s” restored.") % {"name": folder.name})
     return redirect("documents:bin", slug=slug)

@@ -1,0 +1,86 @@
+"""What an organisation a folder is shared with sees and does: its folder, not the library around it."""
+
+import pytest
+
+from documents.models import Document, Folder
+from tests.documents.factories import document, folder, pdf_bytes, share
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def shared(commune, editor, partner):
+    """Jargeau's "Projets › Voirie" shared read-write with the partner, beside a private "Ressources humaines"."""
+    projects = folder(commune, user=editor, name="Projets")
+    roads = folder(commune, user=editor, name="Voirie", parent=projects)
+    folder(commune, user=editor, name="Ressources humaines")
+    plan = document(commune, user=editor, name="plan.pdf", content=pdf_bytes("Plan de voirie"), folder=roads)
+    share(roads, partner, user=editor, can_write=True)
+    return roads, plan
+
+
+def test_the_folder_page_shows_only_the_shared_subtree(client, partner_member, shared):
+    """The breadcrumb starts at the shared folder; the library and the folders above it are neither named nor linked."""
+    roads, _ = shared
+    client.force_login(partner_member)
+
+    page = client.get(roads.get_absolute_url()).content.decode()
+
+    assert "Voirie" in page and "plan.pdf" in page
+    assert "Projets" not in page and "Ressources humaines" not in page
+    assert 'href="/bibliotheque/jargeau/"' not in page
+    assert "Déplacer" not in page and "Mettre à la corbeille" not in page
+
+
+def test_the_document_page_links_nothing_the_reader_cannot_open(client, partner_member, shared):
+    """No link to Jargeau's library, no folder of it offered as a destination, no bin."""
+    _, plan = shared
+    client.force_login(partner_member)
+
+    page = client.get(plan.get_absolute_url()).content.decode()
+
+    assert "Plan de voirie" in page or "plan.pdf" in page
+    assert 'href="/bibliotheque/jargeau/' not in page
+    assert "Ressources humaines" not in page and "Projets" not in page
+    assert "Renommer" in page and "Mettre à la corbeille" not in page
+
+
+def test_moving_or_binning_the_owners_items_answers_404(client, partner_member, shared):
+    """A read-write share lets the partner change the contents, not reorganise Jargeau's library."""
+    roads, plan = shared
+    elsewhere = Folder.objects.get(name="Ressources humaines")
+    client.force_login(partner_member)
+
+    answers = [
+        client.post(f"/bibliotheque/document/{plan.pk}/modifier/", {"folder": elsewhere.pk}).status_code,
+        client.post(f"/bibliotheque/document/{plan.pk}/corbeille/").status_code,
+        client.post(f"/bibliotheque/jargeau/dossier/{roads.pk}/modifier/", {"folder": elsewhere.pk}).status_code,
+        client.post(f"/bibliotheque/jargeau/dossier/{roads.pk}/corbeille/").status_code,
+    ]
+
+    assert answers == [404, 404, 404, 404]
+    plan.refresh_from_db()
+    roads.refresh_from_db()
+    assert plan.folder_id == roads.pk and plan.deleted_at is None and roads.deleted_at is None
+
+
+def test_the_partner_still_renames_the_shared_document(client, partner_member, shared):
+    """Writing stays open: a read-write share renames the document."""
+    _, plan = shared
+    client.force_login(partner_member)
+
+    client.post(f"/bibliotheque/document/{plan.pk}/modifier/", {"name": "plan-2027.pdf"})
+
+    assert Document.objects.get(pk=plan.pk).title == "plan-2027.pdf"
+
+
+def test_members_still_move_and_see_the_whole_path(client, editor, shared):
+    """Jargeau's own editors keep the breadcrumb from the library and the move menu."""
+    roads, plan = shared
+    client.force_login(editor)
+
+    page = client.get(plan.get_absolute_url()).content.decode()
+    folder_page = client.get(roads.get_absolute_url()).content.decode()
+
+    assert 'href="/bibliotheque/jargeau/"' in page and "Ressources humaines" in page
+    assert "Projets" in folder_page and "Déplacer" in folder_page
