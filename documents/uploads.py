@@ -17,24 +17,25 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image
 
-# The extensions each format may be named with, and the type it is served as.
+# The extensions each format may be named with, the usual one first (a mismatched name is told to take it),
+# and the type it is served as.
 FORMATS = {
-    "pdf": ({"pdf"}, "application/pdf"),
-    "odt": ({"odt"}, "application/vnd.oasis.opendocument.text"),
-    "ods": ({"ods"}, "application/vnd.oasis.opendocument.spreadsheet"),
-    "odp": ({"odp"}, "application/vnd.oasis.opendocument.presentation"),
-    "docx": ({"docx"}, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    "xlsx": ({"xlsx"}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    "pptx": ({"pptx"}, "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
-    "zip": ({"zip"}, "application/zip"),
-    "png": ({"png"}, "image/png"),
-    "jpeg": ({"jpg", "jpeg"}, "image/jpeg"),
-    "gif": ({"gif"}, "image/gif"),
-    "webp": ({"webp"}, "image/webp"),
-    "svg": ({"svg"}, "image/svg+xml"),
-    "html": ({"html", "htm"}, "text/html"),
-    "txt": ({"txt", "md", "text"}, "text/plain"),
-    "csv": ({"csv"}, "text/csv"),
+    "pdf": (("pdf",), "application/pdf"),
+    "odt": (("odt",), "application/vnd.oasis.opendocument.text"),
+    "ods": (("ods",), "application/vnd.oasis.opendocument.spreadsheet"),
+    "odp": (("odp",), "application/vnd.oasis.opendocument.presentation"),
+    "docx": (("docx",), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "xlsx": (("xlsx",), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "pptx": (("pptx",), "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+    "zip": (("zip",), "application/zip"),
+    "png": (("png",), "image/png"),
+    "jpeg": (("jpg", "jpeg"), "image/jpeg"),
+    "gif": (("gif",), "image/gif"),
+    "webp": (("webp",), "image/webp"),
+    "svg": (("svg",), "image/svg+xml"),
+    "html": (("html", "htm"), "text/html"),
+    "txt": (("txt", "md", "text"), "text/plain"),
+    "csv": (("csv",), "text/csv"),
 }
 IMAGE_FORMATS = {"png": "PNG", "jpeg": "JPEG", "gif": "GIF", "webp": "WEBP"}
 ODF_MIMETYPES = {
@@ -103,7 +104,7 @@ def upload_check(upload, *, allowed_formats=None, max_bytes: int | None = None) 
     upload.seek(0)
     if head.startswith(EXECUTABLE_SIGNATURES):
         raise ValidationError(
-            _("“%(name)s” is a program: programs cannot be shared in the library."), code="executable", params=params
+            _("“%(name)s” is a program: programs are not accepted."), code="executable", params=params
         )
     file_format = detect_format(upload, head, extension_of(name))
     if file_format == BROKEN_ARCHIVE:
@@ -116,10 +117,11 @@ def upload_check(upload, *, allowed_formats=None, max_bytes: int | None = None) 
         )
     extensions, content_type = FORMATS[file_format]
     if extension_of(name) not in extensions:
+        suggested = f"{name.rpartition('.')[0] or name}.{extensions[0]}"
         raise ValidationError(
-            _("“%(name)s” is named like another kind of file than it contains (%(format)s): rename it “….%(ext)s”."),
+            _("“%(name)s” is named like another kind of file than it contains (%(format)s): rename it “%(new)s”."),
             code="extension_mismatch",
-            params={**params, "format": file_format.upper(), "ext": sorted(extensions)[0]},
+            params={**params, "format": file_format.upper(), "new": suggested},
         )
     _check_integrity(upload, file_format, name)
     upload.seek(0)

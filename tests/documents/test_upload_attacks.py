@@ -58,6 +58,28 @@ def test_bad_files_are_refused_with_a_french_message(name, content, message):
     assert name in text
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "photo.png",
+            b"Compte rendu de la reunion",
+            "« photo.png » ne correspond pas à son contenu (TXT) : renommez-le « photo.txt ».",
+        ),
+        ("photo.png", b"\xff\xd8\xff\xe0" + b"\x00" * 64, "renommez-le « photo.jpg »."),
+        ("rapport", pdf_bytes("Texte"), "renommez-le « rapport.pdf »."),
+        (
+            "setup.pdf",
+            b"MZ\x90\x00" + b"\x00" * 200,
+            "« setup.pdf » est un programme : les programmes ne sont pas acceptés.",
+        ),
+    ],
+)
+def test_refusals_say_what_to_do(name, content, message):
+    """A mismatched name is told the whole usual name to take (not "….md" for text); a program is simply refused."""
+    assert message in refusal(name, content)
+
+
 def test_a_file_over_the_limit_is_refused(settings):
     """The size limit is a setting; the message gives the file's size and the limit."""
     settings.DOCUMENTS_MAX_UPLOAD_BYTES = 1024
