@@ -106,3 +106,19 @@ def test_a_topic_is_written_whole_or_not_at_all(client, member, private_forum, m
     response = client.post(topic_create_url(private_forum), topic_form_data())
     assert response.status_code == 500
     assert _counts() == before
+
+
+def test_a_refused_attachment_is_forgotten_and_the_topic_posts_without_it(client, member, private_forum):
+    """A program named rapport.pdf is refused with the text kept; posting again without a file creates the topic."""
+    client.force_login(member)
+    fake = SimpleUploadedFile("rapport.pdf", b"MZ\x90\x00\x03" + b"\x00" * 200, content_type="application/pdf")
+    data = topic_form_data(content="Le compte rendu suivra.")
+
+    refused = client.post(topic_create_url(private_forum), {**data, "attachment-0-file": fake}).content.decode()
+    again = client.post(topic_create_url(private_forum), data)
+
+    assert "est un programme" in refused and "Le compte rendu suivra." in refused
+    assert "Déjà choisi" not in refused
+    assert again.status_code == 302
+    topic = Topic.objects.get(subject=data["subject"])
+    assert topic.first_post.content.raw == "Le compte rendu suivra." and not Attachment.objects.exists()

@@ -53,6 +53,27 @@ class RevisionMixin:
         return super().form_valid(post_form, *args, **kwargs)
 
 
+class RefusedAttachmentMixin:
+    """A file the checks refused is forgotten at once.
+
+    machina keeps every uploaded file for the next submission of the form (so that a preview keeps it): a refused
+    one came back with each try and blocked the post, the only way out being to reload the page and lose the text.
+    """
+
+    def form_invalid(self, post_form, attachment_formset, *args, **kwargs):
+        forms = attachment_formset.forms if attachment_formset is not None else []
+        refused = [form.add_prefix("file") for form in forms if "file" in form.errors]
+        if refused:
+            for name in refused:
+                self.request.FILES.pop(name, None)
+            key = self.get_attachments_cache_key(self.request)
+            if self.request.FILES:
+                machina_views.attachments_cache.set(key, self.request.FILES)
+            else:
+                machina_views.attachments_cache.delete(key)
+        return super().form_invalid(post_form, attachment_formset, *args, **kwargs)
+
+
 class PostingRateLimitMixin:
     """New topics and replies count against the poster's FORUM_POST rate limit (429 past it)."""
 
@@ -93,19 +114,21 @@ class TopicView(machina_views.TopicView):
         return context
 
 
-class TopicCreateView(PostingRateLimitMixin, AtomicPostingMixin, machina_views.TopicCreateView):
+class TopicCreateView(PostingRateLimitMixin, AtomicPostingMixin, RefusedAttachmentMixin, machina_views.TopicCreateView):
     pass
 
 
-class TopicUpdateView(AtomicPostingMixin, RevisionMixin, machina_views.TopicUpdateView):
+class TopicUpdateView(AtomicPostingMixin, RevisionMixin, RefusedAttachmentMixin, machina_views.TopicUpdateView):
     pass
 
 
-class PostCreateView(PostingRateLimitMixin, AtomicPostingMixin, QuotingMixin, machina_views.PostCreateView):
+class PostCreateView(
+    PostingRateLimitMixin, AtomicPostingMixin, QuotingMixin, RefusedAttachmentMixin, machina_views.PostCreateView
+):
     pass
 
 
-class PostUpdateView(AtomicPostingMixin, RevisionMixin, machina_views.PostUpdateView):
+class PostUpdateView(AtomicPostingMixin, RevisionMixin, RefusedAttachmentMixin, machina_views.PostUpdateView):
     pass
 
 
