@@ -315,6 +315,8 @@ def event_update(
         from agenda.training.services import session_refuse_recurrence
 
         session_refuse_recurrence(recurrence)
+        # A training session stays filed as training, whichever form changes its event.
+        category = EventCategory.TRAINING
     fields = _clean_event(
         title=title,
         start=start,

@@ -16,7 +16,7 @@ from django.utils.timezone import get_default_timezone
 from django.utils.translation import gettext as _
 
 from agenda import services as agenda_services
-from agenda.models import EventDetails
+from agenda.models import EventCategory, EventDetails
 from extranet.core.services import email_enqueue
 from extranet.notifications.services import notification_send
 from extranet.organisations.models import OrganisationKind, Role
@@ -82,6 +82,7 @@ def session_create(
 ) -> TrainingSession:
     """Add a training session to the calendar: its agenda event (never repeating) and its seats, in one go."""
     session_refuse_recurrence(recurrence)
+    event_fields["category"] = EventCategory.TRAINING
     event = agenda_services.event_create(calendar=calendar, organisation=organisation, user=user, **event_fields)
     fields = _clean_session(
         user=user,
