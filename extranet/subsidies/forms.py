@@ -8,12 +8,13 @@ from documents.forms import MultipleFileField
 from documents.models import Document
 from documents.uploads import upload_check
 
+from .amounts import EuroAmountField
 from .models import Application, Nature, PaymentConditions, Status
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-# Amounts are typed the French way ("12 500,50"): a text input, parsed with the active locale.
+# Amounts are typed the French way ("12 500,50 €"): a text input, parsed with the active locale.
 AMOUNT_INPUT = forms.TextInput(attrs={"inputmode": "decimal"})
-AMOUNT = {"max_digits": 14, "decimal_places": 2, "min_value": 0, "localize": True, "widget": AMOUNT_INPUT}
+AMOUNT = {"max_digits": 14, "decimal_places": 2, "min_value": 0, "widget": AMOUNT_INPUT}
 
 
 class VersionedForm(forms.Form):
@@ -50,6 +51,7 @@ class ApplicationForm(forms.ModelForm):
             "contact_phone",
         ]
         localized_fields = ["total_cost", "amount_requested"]
+        field_classes = {"total_cost": EuroAmountField, "amount_requested": EuroAmountField}
         widgets = {"start_date": DATE, "end_date": DATE, "total_cost": AMOUNT_INPUT, "amount_requested": AMOUNT_INPUT}
 
     def __init__(self, *args, organisation, **kwargs):
@@ -92,7 +94,7 @@ class CommentForm(VersionedForm):
 
 
 class GrantForm(VersionedForm):
-    amount_granted = forms.DecimalField(label=_("Amount granted (€)"), **AMOUNT)
+    amount_granted = EuroAmountField(label=_("Amount granted (€)"), **AMOUNT)
     confirm_over_request = forms.BooleanField(
         label=_("I confirm granting more than the amount requested"), required=False
     )
@@ -125,7 +127,7 @@ class RefuseForm(VersionedForm):
 
 class PaymentForm(VersionedForm):
     date = forms.DateField(label=_("Payment date"), widget=DATE)
-    amount = forms.DecimalField(label=_("Amount paid (€)"), **AMOUNT)
+    amount = EuroAmountField(label=_("Amount paid (€)"), **AMOUNT)
 
 
 class DashboardFilterForm(forms.Form):

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from annuaire.validators import validate_phone
+
 AMOUNT = {"max_digits": 14, "decimal_places": 2}
 POSITIVE = [MinValueValidator(0)]
 
@@ -71,7 +73,7 @@ class Application(models.Model):
     end_date = models.DateField(_("planned end"), null=True, blank=True)
     contact_name = models.CharField(_("contact name"), max_length=150)
     contact_email = models.EmailField(_("contact e-mail"))
-    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True, validators=[validate_phone])
     documents = models.ManyToManyField(
         "documents.Document", verbose_name=_("supporting documents"), blank=True, related_name="+"
     )

@@ -40,7 +40,7 @@ def test_requesting_more_than_the_total_cost_is_refused(commune_aid, commune, ed
     with pytest.raises(ValidationError) as error:
         draft(commune_aid, commune, editor, total_cost=Decimal("1000.00"), amount_requested=Decimal("1000.01"))
     assert error.value.message_dict["amount_requested"] == [
-        "Le montant demandé (1000.01 €) dépasse le coût total (1000.00 €)."
+        "Le montant demandé (1\u00a0000,01 €) dépasse le coût total (1\u00a0000,00 €)."
     ]
     assert not Application.objects.exists()
 

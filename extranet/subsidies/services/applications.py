@@ -7,10 +7,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from annuaire.validators import validate_phone
 from documents.models import Folder
 from documents.services import document_upload, folder_create
 from extranet.organisations.selectors import user_roles
 
+from ..amounts import euros
 from ..eligibility import eligibility_check
 from ..models import Application, Status
 from ..selectors import APPLICANT_EDITABLE, WRITER_ROLES
@@ -43,21 +45,25 @@ def _check_writer(*, user, organisation) -> None:
 
 
 def _check_fields(fields: dict) -> dict:
-    """Amounts in euros with at most two decimals, the request within the cost, the end after the start."""
+    """Amounts in euros with at most two decimals, the request within the cost, the end after the start, a phone
+    number that is one."""
     errors = {}
     for name in ("total_cost", "amount_requested"):
         amount = fields[name]
         if not isinstance(amount, Decimal) or amount < 0 or amount != amount.quantize(CENTS):
             errors[name] = _("Give an amount in euros, positive, with at most two decimals.")
     if not errors and fields["amount_requested"] > fields["total_cost"]:
-        errors["amount_requested"] = _(
-            "The amount requested (%(requested)s €) exceeds the total cost (%(cost)s €)."
-        ) % {
-            "requested": fields["amount_requested"],
-            "cost": fields["total_cost"],
+        errors["amount_requested"] = _("The amount requested (%(requested)s) exceeds the total cost (%(cost)s).") % {
+            "requested": euros(fields["amount_requested"]),
+            "cost": euros(fields["total_cost"]),
         }
     if fields.get("start_date") and fields.get("end_date") and fields["end_date"] < fields["start_date"]:
         errors["end_date"] = _("The planned end cannot be before the planned start.")
+    if fields.get("contact_phone"):
+        try:
+            validate_phone(fields["contact_phone"])
+        except ValidationError as error:
+            errors["contact_phone"] = error.messages
     if errors:
         raise ValidationError(errors)
     return {name: fields.get(name) or OPTIONAL[name] if name in OPTIONAL else fields[name] for name in FIELDS}

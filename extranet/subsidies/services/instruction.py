@@ -9,9 +9,9 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from ..amounts import euros
 from ..models import Application, Nature, Payment, PaymentConditions, Status
 from .transitions import application_lock, transition_apply
 
@@ -29,10 +29,6 @@ def _check_amount(amount, field: str) -> Decimal:
     if not isinstance(amount, Decimal) or amount <= 0 or amount != amount.quantize(CENTS):
         raise ValidationError({field: _("Give an amount in euros, greater than zero, with at most two decimals.")})
     return amount
-
-
-def _euros(amount: Decimal) -> str:
-    return number_format(amount, decimal_pos=2, force_grouping=True) + " €"
 
 
 def _check_planned_payments(*, decision_date, payment_conditions: str, first, last) -> None:
@@ -111,7 +107,7 @@ def application_grant(
                 "amount_granted": _(
                     "%(granted)s is more than the %(requested)s requested: tick the confirmation to grant it anyway."
                 )
-                % {"granted": _euros(amount_granted), "requested": _euros(locked.amount_requested)}
+                % {"granted": euros(amount_granted), "requested": euros(locked.amount_requested)}
             },
             code="over_request",
         )
@@ -136,7 +132,7 @@ def application_grant(
         "notified_to_eu": notified_to_eu,
     }
     comment = _("%(amount)s granted (decision %(reference)s).") % {
-        "amount": _euros(amount_granted),
+        "amount": euros(amount_granted),
         "reference": changes["decision_reference"],
     }
     return transition_apply(application=locked, to_status=Status.GRANTED, actor=actor, comment=comment, changes=changes)
@@ -169,12 +165,12 @@ def payment_record(
         raise ValidationError(
             {
                 "amount": _("With this payment, %(total)s would be paid out of the %(granted)s granted.")
-                % {"total": _euros(paid + amount), "granted": _euros(locked.amount_granted)}
+                % {"total": euros(paid + amount), "granted": euros(locked.amount_granted)}
             },
             code="over_grant",
         )
     payment = Payment.objects.create(application=locked, date=date, amount=amount, recorded_by=actor)
-    comment = _("Payment of %(amount)s on %(date)s.") % {"amount": _euros(amount), "date": date.strftime("%d/%m/%Y")}
+    comment = _("Payment of %(amount)s on %(date)s.") % {"amount": euros(amount), "date": date.strftime("%d/%m/%Y")}
     transition_apply(application=locked, to_status=Status.PAID, actor=actor, comment=comment)
     return payment
 
