@@ -68,6 +68,11 @@ class ProfileForm(forms.ModelForm):
         fields = ["first_name", "last_name", "phone", "job_title", "preferred_language"]
         widgets = {"phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Colleagues find each other by name in the directory and the members' lists.
+        self.fields["first_name"].required = self.fields["last_name"].required = True
+
 
 class SignupForm(forms.Form):
     """The account a person creates when accepting an invitation; the e-mail comes from the invitation."""

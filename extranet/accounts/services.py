@@ -55,8 +55,16 @@ def user_saved(*, user, update_fields=None) -> None:
 def user_update_profile(*, user, **fields):
     """Save the user's own profile fields; features that copy them (the directory's search entries) follow.
 
-    The save itself broadcasts the change (`user_saved`, called for every save of an account).
+    The save itself broadcasts the change (`user_saved`, called for every save of an account). A first or last
+    name cannot be emptied: colleagues find each other by name.
     """
+    emptied = {
+        name: _("Give your name: your colleagues find you by it in the directory.")
+        for name in ("first_name", "last_name")
+        if name in fields and not (fields[name] or "").strip()
+    }
+    if emptied:
+        raise ValidationError(emptied)
     for name, value in fields.items():
         setattr(user, name, value)
     user.save(update_fields=list(fields))

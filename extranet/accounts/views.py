@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
+from extranet.core.forms import form_add_service_error
 from extranet.organisations.selectors import user_two_factor_required
 
 from . import services
@@ -107,7 +108,11 @@ def admin_login(request):
 def profile(request):
     form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        services.user_update_profile(user=request.user, **form.cleaned_data)
+        try:
+            services.user_update_profile(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form_add_service_error(form, error)
+            return render(request, "accounts/profile.html", {"form": form})
         # In the language just chosen: the next page is shown in it.
         with translation.override(request.user.preferred_language):
             messages.success(request, _("Your profile has been saved."))

@@ -2,8 +2,10 @@
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from extranet.accounts import services
 from tests.accounts.helpers import french, page_text
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +152,26 @@ def test_anonymous_users_are_sent_to_login(client, method):
 
     assert response.status_code == 302
     assert response["Location"] == f"{reverse('accounts:login')}?next={PROFILE}"
+
+
+@pytest.mark.parametrize("field", ["first_name", "last_name"])
+def test_a_name_cannot_be_emptied(client, user, field):
+    """An empty (or blank) first or last name is refused in French; the account keeps its names."""
+    client.force_login(user)
+
+    response = client.post(PROFILE, profile_data(**{field: "   ", "job_title": "Secrétaire de mairie"}))
+
+    assert response.status_code == 200 and "Champ requis." in response.text
+    assert 'value="Secrétaire de mairie"' in response.text
+    user.refresh_from_db()
+    assert (user.first_name, user.last_name, user.job_title) == ("Marie", "Curie", "")
+
+
+def test_the_service_refuses_an_emptied_name_too(user):
+    """Whoever calls it, the service keeps the names: a colleague is found by them."""
+    with pytest.raises(ValidationError) as error:
+        services.user_update_profile(user=user, first_name="", last_name="Curie")
+
+    assert list(error.value.message_dict) == ["first_name"]
+    user.refresh_from_db()
+    assert user.first_name == "Marie"
