@@ -36,6 +36,8 @@ venv: $(VENV)/.installed ## Create .venv and install requirements-dev.txt (again
 	@:
 
 run: export DEBUG ?= 1
+# E-mail links point at the address being served (a SITE_URL set in the environment wins).
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: venv ## Migrate, load the demo data, index, then serve with uvicorn and the task worker (Ctrl-C stops both).
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
