@@ -46,7 +46,11 @@ def register(request, pk):
 @login_required
 @require_POST
 def cancel(request, pk):
-    session = selectors.session_get_for_viewer(user=request.user, pk=pk, action="cancel")
+    session = selectors.session_get_for_viewer(user=request.user, pk=pk)
+    if not session.abilities["cancel"]:
+        # The button pressed twice, or in a second tab: the registration is already gone.
+        messages.info(request, _("You have no registration to cancel for this session."))
+        return redirect(session.get_absolute_url())
     try:
         services.registration_cancel(registration=session.registration, by=request.user)
     except ValidationError as error:  # cancelled meanwhile, from another tab

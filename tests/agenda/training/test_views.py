@@ -109,3 +109,17 @@ def test_an_editor_creates_a_session_with_materials_of_their_library_only(
     assert client.get(url).status_code == 200
     assert f'href="/bibliotheque/document/{own.pk}/"' in client.get(created.url).content.decode()
     assert "support-rgpd.pdf" in client.get(f"/agenda/formations/session/{session.pk}/modifier/").content.decode()
+
+
+def test_cancelling_twice_says_so_instead_of_a_404(client, session, commune, member):
+    """The button pressed twice (a slow network, a second tab): the second press tells the registration is gone."""
+    register(session, member, commune)
+    client.force_login(member)
+    url = f"/agenda/formations/session/{session.pk}/desinscription/"
+
+    client.post(url)
+    again = client.post(url, follow=True)
+
+    assert again.status_code == 200
+    assert "Vous n&#x27;avez pas d&#x27;inscription à annuler pour cette session." in again.content.decode()
+    assert Registration.objects.get(session=session, user=member).status == "cancelled"
