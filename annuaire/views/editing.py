@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -40,7 +39,9 @@ def my_card(request):
     if card is None:
         membership = membership_list_for_user(user=request.user).first()
         if membership is None:
-            raise Http404
+            # A platform administrator, or someone who has left every organisation: no card to open.
+            messages.info(request, _("Your card is made when you join an organisation: you belong to none."))
+            return redirect("annuaire:organisation_list")
         card = services.person_card_ensure(user=request.user, organisation=membership.organisation)
     return redirect("annuaire:person_edit", card_id=card.pk)
 

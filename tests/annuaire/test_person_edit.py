@@ -42,6 +42,16 @@ def test_my_card_creates_the_card_under_the_first_organisation(client, member, c
     assert member.directory_card.organisation == commune
 
 
+def test_my_card_tells_someone_without_organisation_why_there_is_none(client, superuser):
+    """A platform administrator, member of no organisation, is sent to the directory with a reason, not a 404."""
+    client.force_login(superuser)
+
+    response = client.get(reverse("annuaire:my_card"), follow=True)
+
+    assert response.status_code == 200
+    assert "Votre fiche est créée quand vous rejoignez une organisation" in response.content.decode()
+
+
 def test_an_organisation_admin_edits_a_members_card(client, card, admin):
     """Admins of the card's organisation edit their members' cards."""
     client.force_login(admin)
