@@ -16,6 +16,7 @@ from extranet.organisations.models import Organisation, Role
 from extranet.organisations.selectors import user_roles
 
 from .models import AuditEvent, Document, DocumentVersion, Folder, Share, ShareLink, TextStatus
+from .uploads import FORMATS, extension_of
 
 
 class Access(IntEnum):
@@ -168,6 +169,17 @@ def folder_get_for_user(*, user, slug: str, pk: int, action: str = "view", in_bi
         )
         folder.shared_top_id = next(pk for pk in folder.ancestor_ids() if pk in shared)
     return folder
+
+
+def version_download_name(*, document: Document, version: DocumentVersion) -> str:
+    """The name a version downloads under: the document's title for the current one (so a renamed document
+    downloads renamed), with the extension its content calls for; an earlier version keeps its uploaded name."""
+    if version.pk != document.current_version_id:
+        return version.original_name
+    extensions = FORMATS[version.file_format][0] if version.file_format in FORMATS else ()
+    if not extensions or extension_of(document.title) in extensions:
+        return document.title
+    return f"{document.title}.{extensions[0]}"
 
 
 def version_get(*, document: Document, number: int) -> DocumentVersion:

@@ -18,6 +18,8 @@ def document_detail(request, pk, version_form=None, link_token=None, status=200)
     context = {
         "document": document,
         "version": document.current_version,
+        "download_name": document.current_version
+        and selectors.version_download_name(document=document, version=document.current_version),
         "abilities": abilities,
         "inline_preview": document.current_version and document.current_version.file_format in INLINE_FORMATS,
         "link_token": link_token,

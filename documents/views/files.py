@@ -44,7 +44,7 @@ def _version_response(request, document, version, *, inline=False, action=AuditA
         )
     return file_response(
         file=version.file,
-        name=version.original_name,
+        name=selectors.version_download_name(document=document, version=version),
         content_type=version.content_type,
         size=version.size,
         inline=inline and version.file_format in INLINE_FORMATS,

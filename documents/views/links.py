@@ -32,9 +32,8 @@ def _download(request, link, document):
         document=document,
         detail=f"v{version.number}",
     )
-    response = file_response(
-        file=version.file, name=version.original_name, content_type=version.content_type, size=version.size
-    )
+    name = selectors.version_download_name(document=document, version=version)
+    response = file_response(file=version.file, name=name, content_type=version.content_type, size=version.size)
     return _no_referrer(response)
 
 
@@ -57,7 +56,10 @@ def link_page(request, token):
         return _folder_listing(request, link, token, link.folder)
     if link.document.current_version is None:
         raise Http404
-    response = render(request, "documents/link.html", {"link": link, "document": link.document, "token": token})
+    document = link.document
+    name = selectors.version_download_name(document=document, version=document.current_version)
+    context = {"link": link, "document": document, "token": token, "download_name": name}
+    response = render(request, "documents/link.html", context)
     return _no_referrer(response)
 
 

@@ -197,6 +197,9 @@ FIELDS = {
         "rows": lambda: DocumentVersion.objects.count(),
         "download": lambda client, w: client.get(reverse("documents:download", args=[w["document"].pk])),
         "accepts_svg": True,
+        # The current version downloads under the document's title (tests/documents/test_download_names.py):
+        # the header is still checked for line breaks and paths, not for the uploaded name.
+        "served_under_title": True,
     },
     "message attachment": {
         "post": lambda client, w, f: client.post(
@@ -321,6 +324,8 @@ def test_hostile_names_are_stored_cleaned_and_served_with_a_correct_content_disp
         disposition = served["Content-Disposition"]
         assert "\r" not in disposition and "\n" not in disposition and ".." not in disposition
         assert disposition.startswith("attachment; filename"), (field, disposition)
+        if spec.get("served_under_title"):
+            continue
         if not clean.isascii():
             assert "filename*=utf-8''" in disposition, (field, disposition)
         if spec.get("keeps_name", True):
