@@ -9,10 +9,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from extranet.accounts.views import admin_login
+from extranet.organisations.admin_views import page_types_report
 
 urlpatterns = [
     # One login form for the whole site, so the second factor and the lockout apply to the admin too.
     path("admin/login/", admin_login),
+    # Wagtail's page types report would show every organisation's latest page titles (admin_views.py).
+    path("admin/reports/page-types-usage/", page_types_report),
+    path("admin/reports/page-types-usage/results/", page_types_report, {"results_only": True}),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("extranet.accounts.urls")),

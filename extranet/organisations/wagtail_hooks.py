@@ -63,3 +63,10 @@ def hide_foreign_spaces_from_the_chooser(pages, request):
 def hide_foreign_spaces_from_the_explorer(parent_page, pages, request):
     """The explorer's search lists no page of another organisation's private space either."""
     return pages_outside_foreign_spaces(user=request.user, pages=pages)
+
+
+@hooks.register("construct_reports_menu")
+def hide_the_page_types_report(request, menu_items):
+    """The page types report is for platform staff (`admin_views.page_types_report`): others are not offered it."""
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

@@ -602,6 +602,8 @@ EXCLUDED: dict[str, str] = {
     r"^((?:[\w\-]+/)*[\w\-]+\.(?:csv|json|pdf))$": "public exports of routable public sections (aids, notices)",
     # Wagtail's admin, beyond the object views above.
     "admin/login/": "no object: the login form",
+    "admin/reports/page-types-usage/": "no object: Wagtail's page types report, staff-only (test_admin_reports.py)",
+    "admin/reports/page-types-usage/results/": "no object: the same report's results, staff-only",
     "admin/test404/": "no object: Wagtail's 404 test page",
     "admin/^.*/$": "no object: the admin's catch-all 404",
     "wagtailadmin_home": "no object: the dashboard",
@@ -630,7 +632,8 @@ EXCLUDED: dict[str, str] = {
     "wagtailadmin_collections:index": "no object: superuser-only settings",
     "wagtailadmin_collections:add": "no object: superuser-only settings",
     "wagtailadmin_workflows:*": "workflows: superuser-only settings, none used",
-    "wagtailadmin_reports:*": "reports: superuser-only",
+    "wagtailadmin_reports:*": "reports list only pages the visitor may edit; the page types report is staff-only "
+    "(tests/organisations/test_admin_reports.py)",
     "wagtailadmin_account": "no object: the visitor's own account",
     "wagtailadmin_logout": "no object: logout",
     "wagtailadmin_dismissibles": "no object: the visitor's own dismissed tips",
