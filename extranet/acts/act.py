@@ -210,6 +210,7 @@ class ActPage(PublicPage):
             errors["internal_id"] = _("Another act of the organisation already has this number.")
         if self.session_id and self.session.organisation_id != self.organisation_id:
             errors["session"] = _("Choose a session of the same organisation.")
+        errors.update(self._date_errors())
         errors.update(self._vote_errors())
         errors.update(self._signed_pdf_errors())
         errors.update(self._expiry_errors())
@@ -219,6 +220,18 @@ class ActPage(PublicPage):
     def _internal_id_taken(self) -> bool:
         others = ActPage.objects.filter(organisation_id=self.organisation_id, internal_id=self.internal_id)
         return others.exclude(pk=self.pk).exists() if self.pk else others.exists()
+
+    def _date_errors(self) -> dict:
+        """A mistyped year would go straight into the legal publication and the SCDL export."""
+        today = timezone.localdate()
+        errors = {}
+        if self.adoption_date and self.adoption_date > today:
+            errors["adoption_date"] = _("An act cannot have been adopted after today: check the date.")
+        if self.prefecture_date and self.prefecture_date > today:
+            errors["prefecture_date"] = _("The act cannot have been sent to the préfecture after today.")
+        elif self.prefecture_date and self.adoption_date and self.prefecture_date < self.adoption_date:
+            errors["prefecture_date"] = _("The act is sent to the préfecture after its adoption, not before.")
+        return errors
 
     def _vote_errors(self) -> dict:
         votes = {name: getattr(self, name) for name in VOTE_FIELDS}

@@ -159,3 +159,19 @@ def test_an_expiry_within_two_months_is_refused(client, editor, section):
 def test_a_reserved_slug_is_refused(client, editor, section):
     """An act cannot take the address of the section's feed."""
     assert_refused(lambda: post_new_act(client, editor, section, slug="flux"), "Cette adresse est réservée")
+
+
+@pytest.mark.parametrize(
+    ("dates", "message"),
+    [
+        ({"adoption_date": "2099-01-01"}, "Un acte ne peut pas avoir été adopté après aujourd&#x27;hui"),
+        ({"prefecture_date": "2099-01-01"}, "L&#x27;acte ne peut pas avoir été transmis à la préfecture après"),
+        (
+            {"adoption_date": "2024-03-14", "prefecture_date": "2024-03-10"},
+            "L&#x27;acte est transmis à la préfecture après son adoption, pas avant.",
+        ),
+    ],
+)
+def test_dates_out_of_order_are_refused(client, editor, section, dates, message):
+    """A mistyped year (adopted in 2099) or a transmission before the adoption would reach the legal publication."""
+    assert_refused(lambda: post_new_act(client, editor, section, **dates), message)
