@@ -26,7 +26,7 @@ from extranet.public.pages import CacheableForAnonymousMixin, OrganisationSectio
 
 from .choices import Nature, PlaceCodeType, Procedure
 from .forms import ProcurementNoticePageForm
-from .validators import validate_cpv_code
+from .validators import place_code_errors, validate_cpv_code
 
 RICH_TEXT = ["h3", "bold", "italic", "link", "ol", "ul"]
 # Sub-routes of the sections: a notice with one of these slugs would be hidden behind the route.
@@ -172,6 +172,9 @@ class ProcurementNoticePage(CacheableForAnonymousMixin, Page):
             errors["offers_deadline"] = _("The deadline for offers is already past: choose a later date.")
         if self.slug in RESERVED_SLUGS:
             errors["slug"] = _("This address is reserved: choose another slug.")
+        place_error = place_code_errors(code=self.execution_place_code, code_type=self.execution_place_code_type)
+        if place_error:
+            errors["execution_place_code"] = place_error
         if errors:
             raise ValidationError(errors)
 

@@ -40,6 +40,45 @@ def test_a_new_notice_with_a_past_deadline_is_refused(montargis):
 
 
 @pytest.mark.parametrize(
+    ("code_type", "code", "accepted"),
+    [
+        ("commune", "XYZ!!", False),
+        ("commune", "2A004", True),
+        ("commune", "97411", True),
+        ("commune", "4517", False),
+        ("postal", "45150", True),
+        ("postal", "45 150", False),
+        ("departement", "974", True),
+        ("departement", "2B", True),
+        ("departement", "4", False),
+        ("region", "24", True),
+        ("pays", "FR", True),
+        ("pays", "France", False),
+    ],
+)
+def test_the_place_code_fits_its_kind(montargis, code_type, code, accepted):
+    """The code of the place of execution goes into the DECP export: it must be a code of the kind chosen."""
+    fields = {"execution_place_code": code, "execution_place_code_type": code_type}
+    if accepted:
+        assert notice(montargis, **fields).execution_place_code == code
+        return
+    with pytest.raises(ValidationError) as refusal:
+        notice(montargis, **fields)
+
+    assert "execution_place_code" in refusal.value.message_dict
+    assert not ProcurementNoticePage.objects.exists()
+
+
+def test_a_bad_commune_code_is_explained_in_french(montargis):
+    with pytest.raises(ValidationError) as refusal:
+        notice(montargis, execution_place_code="XYZ!!", execution_place_code_type="commune")
+
+    assert refusal.value.message_dict["execution_place_code"] == [
+        "Le code INSEE d'une commune compte 5 caractères, par exemple 45173, 2A004 ou 97411."
+    ]
+
+
+@pytest.mark.parametrize(
     ("siret", "message"),
     [
         ("7328293200007", "Un numéro SIRET comporte exactement 14 chiffres."),
