@@ -58,6 +58,10 @@ class Organisation(models.Model):
         default=False,
         help_text=_("Members must set up an authentication app before using the platform."),
     )
+    # The Wagtail collection of the files its editors attach to their public pages (notices, consultations).
+    documents_collection = models.OneToOneField(
+        "wagtailcore.Collection", on_delete=models.SET_NULL, null=True, editable=False, related_name="organisation"
+    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
 
     class Meta:

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.log_actions import log
-from wagtail.models import GroupPagePermission, Page, PageViewRestriction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, PageViewRestriction
 
 from extranet.accounts.services import user_create
 from extranet.core.services import email_enqueue
@@ -25,6 +25,7 @@ from extranet.core.services import email_enqueue
 from .models import Invitation, Membership, Organisation, OrganisationGroup, Role
 from .pages import OrganisationSpacePage, SpacesIndexPage
 
+DOCUMENT_PERMISSIONS = ["add_document", "change_document", "choose_document"]
 PAGE_PERMISSIONS_BY_ROLE = {
     Role.MEMBER: [],
     Role.EDITOR: ["add_page", "change_page", "publish_page"],
@@ -61,6 +62,7 @@ def organisation_provision(*, organisation: Organisation) -> None:
         page=space, restriction_type=PageViewRestriction.GROUPS
     )
     restriction.groups.set(groups)
+    _provision_documents_collection(organisation=organisation)
     for provision_section in hooks.get_hooks("provision_organisation"):
         provision_section(organisation=organisation)
 
@@ -92,6 +94,24 @@ def _grant_page_permissions(*, organisation: Organisation, page: Page) -> None:
             GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
         if codenames:
             group.permissions.add(admin_access)
+
+
+def _provision_documents_collection(*, organisation: Organisation) -> None:
+    """The organisation's Wagtail collection, named after it: its editors and administrators upload and choose the
+    files of their public pages there, and see no other organisation's."""
+    collection = organisation.documents_collection
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=organisation.name)
+        organisation.documents_collection = collection
+        organisation.save(update_fields=["documents_collection"])
+    elif collection.name != organisation.name:
+        collection.name = organisation.name
+        collection.save(update_fields=["name"])
+    permissions = Permission.objects.filter(content_type__app_label="wagtaildocs", codename__in=DOCUMENT_PERMISSIONS)
+    for role in (Role.EDITOR, Role.ADMIN):
+        group = _role_group(organisation, role)
+        for permission in permissions:
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
 
 
 def _role_group(organisation: Organisation, role: Role) -> Group:
