@@ -201,11 +201,15 @@ def page_is_in_foreign_space(*, user, page) -> bool:
 
 
 def pages_outside_foreign_spaces(*, user, pages):
-    """The pages of a queryset, less those in the private spaces of organisations the user is not a member of."""
+    """The pages of a queryset, less those in the private spaces of organisations the user is not a member of,
+    and less the pages not live that the user may not change (other organisations' drafts)."""
     from django.db.models import Q
+    from wagtail.permission_policies.pages import PagePermissionPolicy
 
     if user.is_superuser:
         return pages
+    changeable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change", "publish"])
+    pages = pages.exclude(Q(live=False) & ~Q(pk__in=changeable.values("pk")))
     index_path, own = space_tree_paths(user=user)
     if index_path is None:
         return pages
@@ -216,10 +220,14 @@ def pages_outside_foreign_spaces(*, user, pages):
 
 
 def admin_page_get_for_user(*, user, page_id):
-    """A page of the Wagtail admin's URLs; Http404 for a missing one and for one of another organisation's space."""
+    """A page of the Wagtail admin's URLs; Http404 for a missing one, for one of another organisation's space and
+    for a page not live that the user may not edit (another organisation's draft: its title is not theirs to read,
+    while its approvers, whom Wagtail lets edit it, still reach it)."""
     from wagtail.models import Page
 
-    page = Page.objects.filter(pk=page_id).only("path", "depth").first()
+    page = Page.objects.filter(pk=page_id).first()
     if page is None or page_is_in_foreign_space(user=user, page=page):
+        raise Http404
+    if not page.live and not user.is_superuser and not page.permissions_for_user(user).can_edit():
         raise Http404
     return page
