@@ -41,7 +41,7 @@ class AttachmentField(forms.ModelMultipleChoiceField):
 
 
 class EventForm(OnBehalfOfForm):
-    """An event's fields; times are read in Europe/Paris (the site's time zone).
+    """An event's fields; times are read in the platform's time zone.
 
     `attachments` are the documents the event may list (`selectors.attachment_choices`).
     """

@@ -1,7 +1,7 @@
 """Reminder e-mails the day before: one per occurrence and person, for those who said they would come.
 
 Invitees who answered yes or maybe, and the registered participants of a training session, get an e-mail
-through the task queue for each occurrence starting on the given day (Paris time; recurrences expanded by
+through the task queue for each occurrence starting on the given day (the platform's zone; recurrences expanded by
 the selectors, cancelled occurrences left out, moved ones at their new time). A `ReminderSent` row per
 occurrence and person makes a second run send nothing twice.
 """

@@ -3,7 +3,7 @@
 A private calendar is read by its organisation's members, a shared one by every member of the platform,
 the public one by everyone; an event is changed by the editors and administrators of its organisation.
 Missing and forbidden both raise Http404. Occurrences come from django-scheduler's period classes, always
-given Europe/Paris: its default (UTC) would move an 18:00 meeting to 19:00 in summer.
+given the platform's time zone: its default (UTC) would move an 18:00 meeting to 19:00 in summer.
 """
 
 from datetime import date, datetime, timedelta

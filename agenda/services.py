@@ -63,7 +63,7 @@ def local_midnight(day: date) -> datetime:
 
 
 def end_of_day(day: date) -> datetime:
-    """The last second of a day in Paris: the inclusive `until` of a recurrence."""
+    """The last second of a day in the platform's time zone: the inclusive `until` of a recurrence."""
     return local_midnight(day + timedelta(days=1)) - timedelta(seconds=1)
 
 

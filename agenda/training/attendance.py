@@ -26,7 +26,7 @@ COMMENT_MAX_LENGTH = 4000
 
 
 def _session_day_started(registration: Registration) -> bool:
-    """Attendance is taken from the first day of the session (Paris time) on, never before."""
+    """Attendance is taken from the first day of the session (in the platform's time zone) on, never before."""
     start_day = registration.session.event.start.astimezone(get_default_timezone()).date()
     return timezone.localtime(timezone.now(), get_default_timezone()).date() >= start_day
 

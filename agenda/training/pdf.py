@@ -1,7 +1,7 @@
 """Printable PDFs of a session: the attendance sheet to sign and each present participant's certificate.
 
 ReportLab's standard Helvetica fonts are drawn with the WinAnsi encoding, which holds every French letter
-(é, è, à, ç, œ, « »…): no font file to ship. Texts go through gettext, dates are shown in Europe/Paris.
+(é, è, à, ç, œ, « »…): no font file to ship. Texts go through gettext, dates are shown in the platform's time zone.
 """
 
 from datetime import datetime, timedelta

@@ -1,5 +1,5 @@
 """Reading the agendas: the agenda list (the default, made for phones), the month and the week, for one
-calendar or for every calendar the viewer reads. Times are shown in Europe/Paris."""
+calendar or for every calendar the viewer reads. Times are shown in the platform's time zone."""
 
 from calendar import monthrange
 from datetime import date, datetime, timedelta

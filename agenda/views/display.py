@@ -2,7 +2,7 @@
 
 Template filters would format the same things again and again: the grid has 42 cells, each with two `date`
 filters looking up translated day and month names, and each occurrence four more and an URL reversal.
-Times are shown in Europe/Paris; names come from Django's own translated `dates`, as the `date` filter's do.
+Times are shown in the platform's time zone; names come from Django's own translated `dates`, as the `date` filter's do.
 """
 
 from dataclasses import dataclass

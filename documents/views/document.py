@@ -31,9 +31,9 @@ def document_detail(request, pk, version_form=None, link_token=None, status=200)
             initial={"base_number": document.current_version.number if document.current_version else 0}
         )
         context["name_form"] = NameForm(initial={"name": document.title})
+        context["lock_is_mine"] = document.is_locked and document.locked_by_id == request.user.pk
     if abilities["organise"]:
         context["move_targets"] = selectors.folder_move_targets(organisation=document.organisation)
-        context["lock_is_mine"] = document.is_locked and document.locked_by_id == request.user.pk
     if abilities["manage"]:
         context["link_form"] = ShareLinkForm()
         context["links"] = selectors.active_links(document=document)

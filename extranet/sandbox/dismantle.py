@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from machina.apps.forum.models import Forum
 from schedule.models import Calendar
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from extranet.organisations.models import Organisation
@@ -24,7 +25,8 @@ def _organisation_pages(organisation: Organisation) -> list[Page]:
 
 @transaction.atomic
 def organisation_dismantle(*, organisation: Organisation) -> None:
-    """Delete the organisation's pages (with what lies below them), forums, calendars, role groups, then itself."""
+    """Delete the organisation's pages (with what lies below them), forums, calendars, Wagtail documents and their
+    collection, role groups, then itself."""
     for page in _organisation_pages(organisation):
         # A page below another one of the organisation went with it.
         if Page.objects.filter(pk=page.pk).exists():
@@ -33,5 +35,11 @@ def organisation_dismantle(*, organisation: Organisation) -> None:
     for forum in forums:
         forum.get_descendants(include_self=True).delete()
     Calendar.objects.filter(agenda__organisation=organisation).delete()
+    collection = organisation.documents_collection
+    if collection is not None:
+        for document in get_document_model().objects.filter(collection=collection):
+            # One by one: Wagtail deletes each file with its document.
+            document.delete()
+        collection.delete()
     Group.objects.filter(organisation_role__organisation=organisation).delete()
     organisation.delete()

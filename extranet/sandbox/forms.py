@@ -28,7 +28,7 @@ class SandboxForm(forms.Form):
     )
 
     def expires_at(self) -> datetime:
-        """The end of the chosen day in Paris."""
+        """The end of the chosen day in the platform's time zone."""
         return datetime.combine(
             self.cleaned_data["expires_on"] + timedelta(days=1), time(0), tzinfo=get_default_timezone()
         )

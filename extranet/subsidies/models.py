@@ -12,8 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from annuaire.validators import validate_phone
-
 AMOUNT = {"max_digits": 14, "decimal_places": 2}
 POSITIVE = [MinValueValidator(0)]
 
@@ -73,7 +71,9 @@ class Application(models.Model):
     end_date = models.DateField(_("planned end"), null=True, blank=True)
     contact_name = models.CharField(_("contact name"), max_length=150)
     contact_email = models.EmailField(_("contact e-mail"))
-    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True, validators=[validate_phone])
+    # Checked by the services when the applicant writes it (`_check_fields`), not by the model: instruction
+    # re-validates the whole application, and a number saved before the check would block every decision.
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
     documents = models.ManyToManyField(
         "documents.Document", verbose_name=_("supporting documents"), blank=True, related_name="+"
     )
@@ -110,7 +110,7 @@ class Application(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(planned_last_payment_date=None)
-                | Q(planned_last_payment_date__gt=F("planned_payment_date")),
+                | Q(planned_payment_date__isnull=False, planned_last_payment_date__gt=F("planned_payment_date")),
                 name="subsidies_last_payment_after_first",
             ),
         ]

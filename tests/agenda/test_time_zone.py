@@ -11,7 +11,7 @@ from django.conf import settings as django_settings
 from django.utils import translation
 from schedule.models import Event
 
-from agenda import services
+from agenda import invitations, services
 from extranet.core.timezones import time_zone_name
 from extranet.procurement.pages import OFFERS_DEADLINE_HELP
 from tests.agenda.factories import event
@@ -71,6 +71,16 @@ def test_the_feed_names_and_defines_the_platform_zone(reunion, client, calendar,
     (vevent,) = [v for v in parsed.walk("VEVENT") if str(v["UID"]) == created.details.uid]
     assert vevent["DTSTART"].params["TZID"] == "Indian/Reunion"
     assert vevent.decoded("DTSTART").replace(tzinfo=None) == datetime(2027, 7, 6, 18)
+
+
+def test_invitations_give_the_time_in_the_platform_zone(reunion, calendar, editor, member, mailoutbox):
+    """The e-mail says "18:00 (heure de La Réunion)", not the Paris label it had."""
+    created = event(calendar, start=datetime(2027, 7, 6, 18, tzinfo=REUNION))
+
+    invitations.event_invite(event=created, inviter=editor, users=[member])
+
+    (sent,) = mailoutbox
+    assert "18:00 (heure de La Réunion)" in sent.body and "Paris" not in sent.body
 
 
 def test_a_zone_without_a_name_here_is_named_by_its_key(settings):

@@ -84,3 +84,14 @@ def test_members_still_move_and_see_the_whole_path(client, editor, shared):
 
     assert 'href="/bibliotheque/jargeau/"' in page and "Ressources humaines" in page
     assert "Projets" in folder_page and "Déplacer" in folder_page
+
+
+def test_the_partner_releases_the_lock_they_took(client, partner_member, shared):
+    """A read-write share takes the "I am editing it" lock, and is offered to release it."""
+    _, plan = shared
+    client.force_login(partner_member)
+
+    client.post(f"/bibliotheque/document/{plan.pk}/verrou/", {"lock": "1"})
+    page = client.get(plan.get_absolute_url()).content.decode()
+
+    assert "Libérer le document" in page

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone, translation
 from machina.apps.forum_conversation.models import Post, Topic
 from schedule.models import Event
+from wagtail.models import Collection
 
 from documents.models import Document
 from extranet.organisations.models import Membership, Organisation, Role
@@ -69,10 +70,13 @@ def test_reset_brings_back_the_initial_content_and_new_passwords(created, traine
 
 
 def test_delete_removes_the_organisation_its_content_and_the_trainees(sandbox, trainee):
-    """Nothing of the sandbox is left: organisation, accounts, events, documents, forums."""
+    """Nothing of the sandbox is left: organisation, accounts, events, documents, forums, its Wagtail collection."""
     organisation = sandbox.organisation
+    collection = organisation.documents_collection
 
     sandbox_delete(sandbox=sandbox)
+
+    assert collection is not None and not Collection.objects.filter(pk=collection.pk).exists()
 
     assert not Organisation.objects.filter(pk=organisation.pk).exists()
     assert not get_user_model().objects.filter(pk=trainee.pk).exists()

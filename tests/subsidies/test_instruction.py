@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from extranet.subsidies import services
-from extranet.subsidies.models import Status
+from extranet.subsidies.models import Application, Status
 from tests.subsidies.factories import draft, granted, submitted
 
 
@@ -142,3 +142,16 @@ def test_the_author_finds_each_status_change_in_the_notification_centre(
     notification = Notification.objects.get()
     assert (notification.user, notification.kind, notification.actor) == (editor, "subsidy_status", departement_editor)
     assert notification.url == f"/subventions/demande/{application.pk}/" and notification.body == "Joindre le RIB."
+
+
+def test_a_phone_saved_before_it_was_checked_does_not_block_instruction(
+    commune_aid, commune, editor, departement_editor
+):
+    """An application saved with "02 38 59 70 08 poste 12" is still reviewed: only the applicant's edits check it."""
+    application = submitted(commune_aid, commune, editor)
+    Application.objects.filter(pk=application.pk).update(contact_phone="02 38 59 70 08 poste 12")
+    application.refresh_from_db()
+
+    application = services.application_review_start(application=application, actor=departement_editor)
+
+    assert application.status == Status.UNDER_REVIEW

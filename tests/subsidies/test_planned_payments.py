@@ -94,12 +94,12 @@ def test_dates_that_make_no_sense_are_refused_in_french_and_the_form_kept(
         ({"planned_payment_date": "2027-04-01"}, "Un versement ne peut pas être prévu avant la décision."),
         (
             {"planned_last_payment_date": "2027-12-15"},
-            "Un versement unique n’a qu’une date : laissez vide celle du dernier versement.",
+            "Un versement unique n'a qu'une date : laissez vide celle du dernier versement.",
         ),
         ({"payment_conditions": "échelonné"}, "Indiquez la date prévue du dernier versement."),
         (
             {"payment_conditions": "échelonné", "planned_last_payment_date": "2027-05-03"},
-            "Le dernier versement vient après le premier.",
+            "Le dernier versement doit venir après le premier.",
         ),
     ]
     for changes, message in cases:
