@@ -52,6 +52,7 @@ def test_a_commune_applies_and_the_departement_grants(new_page, live_server, log
     grant.get_by_label("Montant attribué (€)").fill("30000,00")
     grant.get_by_label("Référence de la décision").fill("CP-2027-04")
     grant.get_by_label("Date de la décision").fill("2027-04-12")
+    grant.get_by_label("Date de versement prévue").fill("2027-05-03")
     grant.get_by_role("button", name="Confirmer").click()
     expect(page.get_by_text("La subvention est attribuée.")).to_be_visible()
     payment = page.locator("form[action$='/instruction/payment/']")
