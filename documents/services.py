@@ -61,10 +61,26 @@ def _check_parent(*, organisation, parent: Folder | None, moving: Folder | None 
         raise ValidationError(_("Folders cannot be nested deeper."), code="too_deep")
 
 
+def _check_name_free(*, organisation, parent: Folder | None, name: str, folder: Folder | None = None) -> None:
+    """Refuse a second folder of the same name (whatever its case) beside another, where nobody could tell them
+    apart in the library, the move destinations or the breadcrumbs."""
+    siblings = Folder.objects.filter(organisation=organisation, parent=parent, deleted_at=None, name__iexact=name)
+    if folder is not None:
+        siblings = siblings.exclude(pk=folder.pk)
+    if siblings.exists():
+        raise ValidationError(
+            _("A folder named “%(name)s” is already here: choose another name."),
+            code="duplicate_name",
+            params={"name": name},
+        )
+
+
 @transaction.atomic
 def folder_create(*, organisation, parent: Folder | None, name: str, user) -> Folder:
     _check_parent(organisation=organisation, parent=parent)
-    folder = Folder.objects.create(organisation=organisation, parent=parent, name=_clean_name(name), created_by=user)
+    name = _clean_name(name)
+    _check_name_free(organisation=organisation, parent=parent, name=name)
+    folder = Folder.objects.create(organisation=organisation, parent=parent, name=name, created_by=user)
     folder.path = f"{parent.path if parent else '/'}{folder.pk}/"
     folder.save(update_fields=["path"])
     audit_record(organisation=organisation, actor=user, action=AuditAction.FOLDER_CREATE, folder=folder)
@@ -73,10 +89,29 @@ def folder_create(*, organisation, parent: Folder | None, name: str, user) -> Fo
 
 def folder_rename(*, folder: Folder, name: str, user) -> Folder:
     old = folder.name
-    folder.name = _clean_name(name)
+    name = _clean_name(name)
+    _check_name_free(organisation=folder.organisation, parent=folder.parent, name=name, folder=folder)
+    folder.name = name
     folder.save(update_fields=["name"])
     audit_record(organisation=folder.organisation, actor=user, action=AuditAction.RENAME, folder=folder, detail=old)
     return folder
+
+
+def _rename_if_taken(*, folder: Folder, parent: Folder | None) -> None:
+    """Give a folder coming back from the bin a free name, "Budget (2)", if another took its name meanwhile."""
+    taken = {
+        name.casefold()
+        for name in Folder.objects.filter(organisation=folder.organisation, parent=parent, deleted_at=None)
+        .exclude(pk=folder.pk)
+        .values_list("name", flat=True)
+    }
+    if folder.name.casefold() not in taken:
+        return
+    number = 2
+    while f"{folder.name[:140]} ({number})".casefold() in taken:
+        number += 1
+    folder.name = f"{folder.name[:140]} ({number})"
+    folder.save(update_fields=["name"])
 
 
 def _subtree_documents(folder: Folder):
@@ -86,6 +121,7 @@ def _subtree_documents(folder: Folder):
 @transaction.atomic
 def folder_move(*, folder: Folder, parent: Folder | None, user) -> Folder:
     _check_parent(organisation=folder.organisation, parent=parent, moving=folder)
+    _check_name_free(organisation=folder.organisation, parent=parent, name=folder.name, folder=folder)
     old_path, new_path = folder.path, f"{parent.path if parent else '/'}{folder.pk}/"
     folder.parent = parent
     folder.save(update_fields=["parent"])
@@ -93,6 +129,7 @@ def folder_move(*, folder: Folder, parent: Folder | None, user) -> Folder:
     for item in descendants:
         item.path = new_path + item.path[len(old_path) :]
     Folder.objects.bulk_update(descendants, ["path"])
+    folder.path = new_path
     audit_record(organisation=folder.organisation, actor=user, action=AuditAction.MOVE, folder=folder)
     _refresh_search(_subtree_documents(folder))
     return folder
@@ -114,7 +151,9 @@ def folder_delete(*, folder: Folder, user) -> None:
 def folder_restore(*, folder: Folder, user) -> None:
     """Take the folder and what was deleted with it out of the bin; to the root if its parent is still there."""
     stamp = folder.deleted_at
-    if folder.parent_id and Folder.objects.filter(pk=folder.parent_id, deleted_at__isnull=False).exists():
+    to_root = folder.parent_id and Folder.objects.filter(pk=folder.parent_id, deleted_at__isnull=False).exists()
+    _rename_if_taken(folder=folder, parent=None if to_root else folder.parent)
+    if to_root:
         folder_move(folder=folder, parent=None, user=user)
     Folder.objects.filter(path__startswith=folder.path, deleted_at=stamp).update(deleted_at=None, deleted_by=None)
     documents = _subtree_documents(folder).filter(deleted_at=stamp)

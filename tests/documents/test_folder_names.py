@@ -1,0 +1,78 @@
+"""Two folders side by side never share a name, so the library, the move destinations and breadcrumbs stay clear."""
+
+import pytest
+
+from documents.models import Folder
+from tests.documents.factories import folder
+
+pytestmark = pytest.mark.django_db
+
+
+def test_creating_a_folder_named_like_its_neighbour_is_refused_in_french(client, commune, member):
+    """A second "Budget" beside the first, whatever its case or spaces, is refused with a message naming it."""
+    folder(commune, user=member, name="Budget")
+    client.force_login(member)
+    response = client.post(f"/bibliotheque/{commune.slug}/nouveau-dossier/", {"name": "  budget ", "folder": ""})
+    assert response.status_code == 302
+    page = client.get(response.url).content.decode()
+    assert "Un dossier nommé « budget » est déjà ici : choisissez un autre nom." in page
+    assert Folder.objects.filter(organisation=commune).count() == 1
+
+
+def test_the_same_name_is_accepted_in_another_folder_or_library(commune, member, partner):
+    """Only neighbours are compared: a subfolder or another organisation may use the name."""
+    parent = folder(commune, user=member, name="Budget")
+    folder(commune, user=member, name="Budget", parent=parent)
+    folder(partner, user=member, name="Budget")
+    assert Folder.objects.filter(name="Budget").count() == 3
+
+
+def test_renaming_or_moving_onto_a_neighbours_name_is_refused(client, commune, member):
+    """Renaming to a neighbour's name or moving beside a folder of the same name leaves the folder where it was."""
+    folder(commune, user=member, name="Budget")
+    other = folder(commune, user=member, name="Voirie")
+    archive = folder(commune, user=member, name="Archives")
+    nested = folder(commune, user=member, name="Budget", parent=archive)
+    client.force_login(member)
+    url = f"/bibliotheque/{commune.slug}/dossier/"
+    page = client.post(f"{url}{other.pk}/modifier/", {"name": "BUDGET"}, follow=True).content.decode()
+    assert "Un dossier nommé « BUDGET » est déjà ici" in page
+    page = client.post(f"{url}{nested.pk}/modifier/", {"folder": ""}, follow=True).content.decode()
+    assert "Un dossier nommé « Budget » est déjà ici" in page
+    other.refresh_from_db()
+    nested.refresh_from_db()
+    assert (other.name, nested.parent_id) == ("Voirie", archive.pk)
+
+
+def test_renaming_a_folder_to_its_own_name_in_another_case_is_allowed(client, commune, member):
+    """A folder is not its own neighbour: "budget" may become "Budget"."""
+    item = folder(commune, user=member, name="budget")
+    client.force_login(member)
+    client.post(f"/bibliotheque/{commune.slug}/dossier/{item.pk}/modifier/", {"name": "Budget"})
+    item.refresh_from_db()
+    assert item.name == "Budget"
+
+
+def test_a_folder_restored_where_its_name_was_taken_comes_back_numbered(client, commune, member):
+    """Restoring a folder whose name another took meanwhile gives it "(2)" rather than failing or duplicating."""
+    old = folder(commune, user=member, name="Budget")
+    client.force_login(member)
+    client.post(f"/bibliotheque/{commune.slug}/dossier/{old.pk}/corbeille/")
+    folder(commune, user=member, name="Budget")
+    response = client.post(f"/bibliotheque/{commune.slug}/dossier/{old.pk}/restaurer/", follow=True)
+    assert response.status_code == 200
+    old.refresh_from_db()
+    assert (old.name, old.deleted_at) == ("Budget (2)", None)
+    assert "Dossier « Budget (2) » restauré." in response.content.decode()
+
+
+def test_a_folder_restored_to_the_root_gets_a_free_name_there(client, commune, member):
+    """A subfolder whose parent stays in the bin comes back at the root, numbered if the root has its name."""
+    parent = folder(commune, user=member, name="Archives")
+    child = folder(commune, user=member, name="Budget", parent=parent)
+    folder(commune, user=member, name="Budget")
+    client.force_login(member)
+    client.post(f"/bibliotheque/{commune.slug}/dossier/{parent.pk}/corbeille/")
+    client.post(f"/bibliotheque/{commune.slug}/dossier/{child.pk}/restaurer/")
+    child.refresh_from_db()
+    assert (child.name, child.parent_id, child.deleted_at) == ("Budget (2)", None, None)
