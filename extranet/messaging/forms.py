@@ -26,6 +26,8 @@ class MessageForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if "body" in self.errors:  # too long: that error is enough, the message is not empty
+            return cleaned
         if not (cleaned.get("body") or "").strip() and not cleaned.get("attachment"):
             raise forms.ValidationError(_("Write a message first."), code="empty")
         return cleaned

@@ -1,5 +1,7 @@
 """Messaging pages: they work without JavaScript and never show a foreign conversation."""
 
+import html
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -59,3 +61,16 @@ def test_earlier_messages_are_paginated(client, member, direct):
     earlier = client.get(reverse("messaging:history", args=[direct.pk]), {"before": first_shown}).json()
     assert [m["html"] for m in earlier["messages"]] == [f"Message {n}" for n in range(5)]
     assert earlier["has_earlier"] is False
+
+
+def test_a_too_long_message_gets_one_error_and_comes_back_whole(client, member, direct):
+    """Over 4,000 characters, the page says so once, not also "write a message first", and keeps the text."""
+    client.force_login(member)
+    body = "Compte rendu. " + "a" * 4000
+    response = client.post(reverse("messaging:post", args=[direct.pk]), {"body": body, "key": "k"})
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 400
+    assert "Assurez-vous que cette valeur comporte au plus 4000 caractères" in page
+    assert "Écrivez d'abord un message." not in page
+    assert body in page
+    assert not Message.objects.exists()
