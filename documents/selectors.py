@@ -136,6 +136,9 @@ def document_get_for_user(*, user, pk: int, action: str = "view", in_bin: bool =
         raise Http404
     document.access = access
     document.in_library = in_library
+    document.shared_top_id = None
+    if not in_library and access >= Access.READ and document.folder is not None:
+        document.shared_top_id = _shared_top_id(folder=document.folder, roles=roles)
     return document
 
 
@@ -162,13 +165,15 @@ def folder_get_for_user(*, user, slug: str, pk: int, action: str = "view", in_bi
     folder.in_library = in_library
     folder.shared_top_id = None
     if not in_library and access >= Access.READ:
-        shared = set(
-            Share.objects.filter(folder_id__in=folder.ancestor_ids(), organisation_id__in=roles).values_list(
-                "folder_id", flat=True
-            )
-        )
-        folder.shared_top_id = next(pk for pk in folder.ancestor_ids() if pk in shared)
+        folder.shared_top_id = _shared_top_id(folder=folder, roles=roles)
     return folder
+
+
+def _shared_top_id(*, folder: Folder, roles) -> int | None:
+    """The highest of the folder and its ancestors shared with one of the user's organisations."""
+    ids = folder.ancestor_ids()
+    shared = set(Share.objects.filter(folder_id__in=ids, organisation_id__in=roles).values_list("folder_id", flat=True))
+    return next((pk for pk in ids if pk in shared), None)
 
 
 def version_download_name(*, document: Document, version: DocumentVersion) -> str:
@@ -241,6 +246,16 @@ def folder_breadcrumbs_for_reader(*, folder: Folder) -> list[Folder]:
     highest folder shared with them for others (the folders above are not theirs to see)."""
     top = Folder(pk=folder.shared_top_id) if folder.shared_top_id else None
     return folder_breadcrumbs(folder=folder, top=top)
+
+
+def document_breadcrumbs_for_reader(*, document: Document) -> list[Folder]:
+    """The folders above a document of `document_get_for_user`: from the library's root for its members, from the
+    highest folder shared with them for others, none when only the document itself is shared with them."""
+    if document.folder is None or not (document.in_library or document.shared_top_id):
+        return []
+    document.folder.organisation = document.organisation
+    top = None if document.in_library else Folder(pk=document.shared_top_id)
+    return folder_breadcrumbs(folder=document.folder, top=top)
 
 
 def folder_breadcrumbs(*, folder: Folder, top: Folder | None = None) -> list[Folder]:

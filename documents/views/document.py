@@ -26,6 +26,7 @@ def document_detail(request, pk, version_form=None, link_token=None, status=200)
     }
     if abilities["history"]:
         context["versions"] = document.versions.select_related("created_by")
+        context["breadcrumbs"] = selectors.document_breadcrumbs_for_reader(document=document)
     if abilities["write"]:
         context["version_form"] = version_form or NewVersionForm(
             initial={"base_number": document.current_version.number if document.current_version else 0}

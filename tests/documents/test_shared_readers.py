@@ -40,7 +40,7 @@ def test_the_document_page_links_nothing_the_reader_cannot_open(client, partner_
     page = client.get(plan.get_absolute_url()).content.decode()
 
     assert "Plan de voirie" in page or "plan.pdf" in page
-    assert 'href="/bibliotheque/jargeau/' not in page
+    assert 'href="/bibliotheque/jargeau/"' not in page
     assert "Ressources humaines" not in page and "Projets" not in page
     assert "Renommer" in page and "Mettre à la corbeille" not in page
 
@@ -95,3 +95,40 @@ def test_the_partner_releases_the_lock_they_took(client, partner_member, shared)
     page = client.get(plan.get_absolute_url()).content.decode()
 
     assert "Libérer le document" in page
+
+
+def test_the_document_page_leads_back_to_the_shared_folders(client, partner_member, editor, commune, shared):
+    """A document below the shared folder links back through it; the folders above it stay unnamed."""
+    roads, _ = shared
+    works = folder(commune, user=editor, name="Chantiers", parent=roads)
+    notice = document(commune, user=editor, name="avis.pdf", folder=works)
+    client.force_login(partner_member)
+
+    page = client.get(notice.get_absolute_url()).content.decode()
+    crumbs = page.split('class="breadcrumb"')[1].split("</nav>")[0]
+
+    assert f'href="{roads.get_absolute_url()}">Voirie</a>' in crumbs
+    assert f'href="{works.get_absolute_url()}">Chantiers</a>' in crumbs
+    assert "Projets" not in page
+
+
+def test_a_document_shared_alone_names_no_folder(client, partner_member, editor, commune, partner):
+    """A document shared without its folder shows the owner only: its folder is not the reader's to open."""
+    private = folder(commune, user=editor, name="Direction")
+    memo = document(commune, user=editor, name="note.pdf", folder=private)
+    share(memo, partner, user=editor)
+    client.force_login(partner_member)
+
+    page = client.get(memo.get_absolute_url()).content.decode()
+
+    assert "note.pdf" in page and "Direction" not in page
+
+
+def test_members_see_the_documents_whole_path(client, editor, shared):
+    """Jargeau's members get every folder from the library's root to the document."""
+    roads, plan = shared
+    client.force_login(editor)
+
+    crumbs = client.get(plan.get_absolute_url()).content.decode().split('class="breadcrumb"')[1].split("</nav>")[0]
+
+    assert ">Projets</a>" in crumbs and f'href="{roads.get_absolute_url()}">Voirie</a>' in crumbs
