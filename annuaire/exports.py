@@ -4,6 +4,8 @@ import csv
 
 from django.utils.translation import gettext as _
 
+from extranet.core.spreadsheets import spreadsheet_safe
+
 COLUMNS = ("last_name", "first_name", "email", "function", "service", "phone", "mobile", "organisation")
 
 
@@ -20,12 +22,6 @@ def column_headers() -> list[str]:
     ]
 
 
-def _cell(value) -> str:
-    """Neutralise spreadsheet formulas (CSV injection): a leading =, +, - or @ is prefixed with a quote."""
-    text = str(value or "")
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") and not text[1:2].isdigit() else text
-
-
 def people_csv_write(stream, *, entries) -> None:
     writer = csv.writer(stream, delimiter=";")
     writer.writerow(column_headers())
@@ -33,4 +29,4 @@ def people_csv_write(stream, *, entries) -> None:
         user, fields = entry["card"].user, entry["fields"]
         row = {"last_name": user.last_name, "first_name": user.first_name, **fields}
         row["organisation"] = fields["organisation"].name
-        writer.writerow([_cell(row.get(column, "")) for column in COLUMNS])
+        writer.writerow([spreadsheet_safe(row.get(column, "")) for column in COLUMNS])

@@ -69,5 +69,6 @@ def organisation_csv(request, slug):
     cards = selectors.person_directory_list(viewer=viewer, organisation=organisation)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="annuaire-{organisation.slug}.csv"'
+    response.write("\ufeff")  # French Excel reads the file as UTF-8 only after this mark
     exports.people_csv_write(response, entries=selectors.person_entries(viewer=viewer, cards=cards))
     return response

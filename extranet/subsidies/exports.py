@@ -24,6 +24,7 @@ SCDL columns, in the schema's order; UTF-8, dates ISO 8601 (AAAA-MM-JJ):
 
 from decimal import Decimal
 
+from extranet.core.spreadsheets import spreadsheet_safe
 from extranet.public.exports import export_response
 
 from .models import PaymentConditions
@@ -118,25 +119,20 @@ DASHBOARD_COLUMNS = [
 ]
 
 
-def _spreadsheet_safe(text: str) -> str:
-    """Neutralise spreadsheet formulas (CSV injection) in what applicants typed: a leading =, +, - or @ is quoted."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") and not text[1:2].isdigit() else text
-
-
 def dashboard_csv_response(*, applications, filename: str):
     """The provider's own export of an aid's applications (not open data: every status but drafts)."""
     rows = (
         {
             "receipt_number": application.receipt_number or "",
             "submitted_at": application.submitted_at.isoformat() if application.submitted_at else "",
-            "applicant": _spreadsheet_safe(application.organisation.name),
-            "title": _spreadsheet_safe(application.title),
+            "applicant": spreadsheet_safe(application.organisation.name),
+            "title": spreadsheet_safe(application.title),
             "status": application.status,
             "total_cost": application.total_cost,
             "amount_requested": application.amount_requested,
             "amount_granted": application.amount_granted if application.amount_granted is not None else "",
             "amount_paid": application.amount_paid,
-            "decision_reference": _spreadsheet_safe(application.decision_reference),
+            "decision_reference": spreadsheet_safe(application.decision_reference),
             "decision_date": application.decision_date.isoformat() if application.decision_date else "",
         }
         for application in applications

@@ -16,7 +16,8 @@ def test_an_admin_exports_every_field_of_the_members_cards(client, card, admin):
     client.force_login(admin)
     response = client.get(reverse("annuaire:organisation_csv", args=["jargeau"]))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    rows = list(csv.reader(io.StringIO(response.content.decode()), delimiter=";"))
+    assert response.content.startswith("\ufeff".encode())  # French Excel reads UTF-8 only after a BOM
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["Nom", "Prénom", "E-mail"]
     assert ["Martin", "Camille", "camille.martin@jargeau.test"] in [row[:3] for row in rows[1:]]
     assert MOBILE in response.content.decode()
@@ -29,11 +30,15 @@ def test_others_cannot_export(client, card, personas, persona):
     assert client.get(reverse("annuaire:organisation_csv", args=["jargeau"])).status_code == 404
 
 
-def test_formulas_are_neutralised(client, commune, admin):
-    """A function starting with "=" is exported as text, not as a spreadsheet formula."""
+@pytest.mark.parametrize(
+    "function", ['=HYPERLINK("http://evil")', '=1+HYPERLINK("http://evil")', "-1+cmd|' /C calc'!A0"]
+)
+def test_formulas_are_neutralised(client, commune, admin, function):
+    """A function a spreadsheet would run, even one starting with a digit after "=" or "-", is exported as text."""
     from tests.annuaire.factories import person_card
 
-    person_card(commune, function='=HYPERLINK("http://evil")')
+    person_card(commune, function=function)
     client.force_login(admin)
-    text = client.get(reverse("annuaire:organisation_csv", args=["jargeau"])).content.decode()
-    assert "'=HYPERLINK" in text
+    text = client.get(reverse("annuaire:organisation_csv", args=["jargeau"])).content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert f"'{function}" in [row[3] for row in rows[1:]]

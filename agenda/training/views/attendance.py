@@ -12,14 +12,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from extranet.core.spreadsheets import spreadsheet_safe
+
 from .. import pdf
 from ..attendance import certificate_issue, registration_mark_attendance
 from ..models import RegistrationStatus
 from ..selectors import registration_list_for_session, session_get_for_viewer
 from ..selectors_run import registration_get_for_attendance, registration_get_for_certificate
-
-# A cell starting with one of these is a formula for a spreadsheet: never let a name run one.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _wants_json(request) -> bool:
@@ -84,11 +83,6 @@ def attendance(request, pk):
     return render(request, "training/attendance.html", context)
 
 
-def _csv_cell(value) -> str:
-    value = str(value)
-    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
-
-
 @login_required
 def attendance_csv(request, pk):
     """Every registration with its status and presence, for French Excel: UTF-8 with a BOM, `;` between cells."""
@@ -108,7 +102,7 @@ def attendance_csv(request, pk):
             registration.get_status_display(),
             present,
         ]
-        writer.writerow([_csv_cell(cell) for cell in row])
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
     return response
 
 
