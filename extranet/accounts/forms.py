@@ -53,7 +53,15 @@ class TokenForm(forms.Form):
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    """Django's password reset form, with the e-mail sent by the task worker instead of the request."""
+    """Django's password reset form, with the e-mail sent by the task worker instead of the request.
+
+    People added by a directory import have no password yet: this form is how they choose their first one, so
+    it serves accounts without a usable password too (Django's leaves them out). Deactivated accounts get nothing.
+    """
+
+    def get_users(self, email):
+        User = get_user_model()
+        return User.objects.filter(email__iexact=email, is_active=True)
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
         subject, body = email_render(

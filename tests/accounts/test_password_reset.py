@@ -156,3 +156,26 @@ def test_two_different_passwords_get_a_french_error(client, user):
     assert "Les deux mots de passe ne correspondent pas." in page_text(response)
     user.refresh_from_db()
     assert user.check_password(DEFAULT_PASSWORD)
+
+
+def test_a_person_added_by_a_directory_import_chooses_a_first_password(client, commune):
+    """An account created without a password by the directory import gets the link, and the password it sets logs in."""
+    from annuaire.services import people_import_apply
+
+    row = {"email": "elodie.lefevre@jargeau.test", "first_name": "Élodie", "last_name": "Lefèvre"}
+    people_import_apply(organisation=commune, rows=[{**row, "function": "", "phone": "", "mobile": "", "service": ""}])
+
+    ask_for_a_link(client, row["email"])
+    response = set_password(client, link_in(mail.outbox[0]), NEW_PASSWORD)
+
+    assert response["Location"] == reverse("accounts:password_reset_complete")
+    assert login_post(client, row["email"], NEW_PASSWORD)["Location"] == reverse("core:dashboard")
+
+
+def test_a_deactivated_account_gets_no_link(client, user):
+    """A deactivated account is told nothing different and is sent nothing."""
+    user.is_active = False
+    user.save()
+
+    assert ask_for_a_link(client, user.email)["Location"] == DONE
+    assert mail.outbox == []
