@@ -13,7 +13,7 @@ from agenda.models import AgendaCalendar, EventInvitation
 from agenda.selectors import AUTHOR_ROLES, calendar_visible_q, event_abilities
 from documents.selectors import document_readable_q
 from extranet.organisations.models import Membership, OrganisationKind, Role
-from extranet.organisations.selectors import user_roles
+from extranet.organisations.selectors import is_platform_member, real_organisations, user_roles
 
 from .models import Registration, RegistrationStatus, TrainingSession
 
@@ -35,7 +35,8 @@ def session_abilities(*, session: TrainingSession, user, roles: dict[int, str], 
     return {
         "view": view,
         "manage": manage,
-        "register": view and bool(roles) and open_ and not active,
+        # A training sandbox's trainees practise: their seats would be taken from real agents.
+        "register": view and is_platform_member(roles) and open_ and not active,
         "cancel": view and active,
     }
 
@@ -150,10 +151,8 @@ def trainer_choices(*, user, current=None):
 
 
 def registration_organisations(*, user):
-    """The organisations in whose name the user may register (theirs), by name."""
-    from extranet.organisations.models import Organisation
-
-    return list(Organisation.objects.filter(pk__in=list(user_roles(user=user))).order_by("name"))
+    """The organisations in whose name the user may register (theirs, training sandboxes aside), by name."""
+    return list(real_organisations().filter(pk__in=list(user_roles(user=user))).order_by("name"))
 
 
 def session_exists(*, event) -> bool:

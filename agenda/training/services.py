@@ -20,7 +20,7 @@ from agenda.models import EventCategory, EventDetails
 from extranet.core.services import email_enqueue
 from extranet.notifications.services import notification_send
 from extranet.organisations.models import OrganisationKind, Role
-from extranet.organisations.selectors import user_roles
+from extranet.organisations.selectors import real_organisations, user_roles
 from extranet.search.services import search_refresh_later
 
 from .models import Registration, RegistrationStatus, TrainingSession
@@ -182,6 +182,10 @@ def _check_may_register(*, session: TrainingSession, user, organisation, registe
     if registered_by.pk != user.pk and user_roles(user=registered_by).get(organisation.pk) != Role.ADMIN:
         raise ValidationError(
             _("Only an administrator of the organisation may register its members."), code="not_admin"
+        )
+    if not real_organisations().filter(pk=organisation.pk).exists():
+        raise ValidationError(
+            _("A training sandbox's trainees cannot take seats in training sessions."), code="sandbox"
         )
     if not session_abilities(session=session, user=user, roles=roles)["view"]:
         raise ValidationError(_("This person may not see this session."), code="not_visible")

@@ -100,3 +100,27 @@ def test_a_trainees_search_finds_their_sandbox_but_no_real_private_or_shared_ite
     assert titles(trainee) == ["Point d'étape de la formation"]
     assert "Commission étape privée" in titles(member)
     assert "Réunion étape partagée" in titles(member)
+
+
+def test_a_trainee_cannot_take_a_seat_in_a_real_training_session(client, commune, editor, trainee):
+    """A public session shows a trainee no register button; posting anyway registers nobody, nor does the service."""
+    from django.core.exceptions import ValidationError
+
+    from agenda.training.models import Registration
+    from agenda.training.services import registration_create
+    from tests.agenda.factories import public_calendar
+    from tests.agenda.training.factories import session as make_session
+
+    session = make_session(public_calendar(), user=editor, organisation=commune, title="Atelier numérique")
+    client.force_login(trainee)
+
+    page = client.get(session.get_absolute_url()).content.decode()
+    answer = client.post(f"/agenda/formations/session/{session.pk}/inscription/")
+
+    assert "Atelier numérique" in page and "inscrire" not in page.lower()
+    assert answer.status_code == 404
+    with pytest.raises(ValidationError, match="espace de formation"):
+        registration_create(
+            session=session, user=trainee, organisation=trainee.memberships.get().organisation, registered_by=trainee
+        )
+    assert not Registration.objects.exists()
