@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "forums.machina_apps.forum_polls",
     "forums.machina_apps.forum_tracking",
     "forums.machina_apps.forum_feeds",
+    "forums.machina_apps.forum_moderation",
     "machina",
     "machina.apps.forum",
     "machina.apps.forum_conversation",

@@ -33,6 +33,23 @@ def forum_audience_of(forum: Forum) -> ForumAudience | None:
         return None
 
 
+def forum_move_destinations(*, forums, topic: Topic) -> list[tuple[int, str]]:
+    """Choices of forums a topic may move to, among machina's `forums` (in tree order): no category, not its own
+    forum, and each organisation's private forum followed by the organisation's name."""
+    owners = dict(
+        ForumAudience.objects.filter(forum__in=forums, organisation__isnull=False).values_list(
+            "forum_id", "organisation__name"
+        )
+    )
+    choices = []
+    for forum in forums:
+        if forum.is_category or forum.is_link or forum.pk == topic.forum_id:
+            continue
+        label = f"{'–' * forum.margin_level} {forum.name}".strip()
+        choices.append((forum.pk, f"{label} ({owners[forum.pk]})" if forum.pk in owners else label))
+    return choices
+
+
 def forum_ancestors(*, forum: Forum) -> list[Forum]:
     """The forums above `forum`, the root first.
 

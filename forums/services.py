@@ -150,6 +150,18 @@ def forum_audience_update(
     return audience
 
 
+@transaction.atomic
+def topic_move(*, topic: Topic, forum: Forum, lock: bool) -> Topic:
+    """Move a topic to another forum (machina keeps the counters of both); its posts are indexed again, since
+    their readers are now the new forum's."""
+    topic.forum = forum
+    topic.status = Topic.TOPIC_LOCKED if lock else Topic.TOPIC_MOVED
+    topic.save()
+    post_ids = list(topic.posts.values_list("pk", flat=True))
+    transaction.on_commit(lambda: search_refresh_later(model=Post, pks=post_ids))
+    return topic
+
+
 def _audience_organisation_ids(audience: ForumAudience) -> set[int]:
     if not audience.is_shared:
         return {audience.organisation_id}

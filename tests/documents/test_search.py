@@ -97,3 +97,20 @@ def test_preparing_a_document_for_the_index_costs_one_query(commune, member, edi
     assert many - few == 6
     public = {item["title"] for item in prepared if "public" in item["visibility"]}
     assert public == {"deliberation-0.pdf", "deliberation-1.pdf"}
+
+
+def test_a_folder_moved_out_of_a_shared_folder_takes_its_documents_out_of_the_partners_results(
+    search_index, commune, member, editor, partner, partner_member, django_capture_on_commit_callbacks
+):
+    """Its documents are indexed again from their new place: the partner no longer finds them."""
+    shared_folder = folder(commune, user=editor, name="Eau")
+    inner = folder(commune, user=editor, name="Captages", parent=shared_folder)
+    document(commune, user=member, name="captage.odt", content=odt_bytes("Périmètre de captage"), folder=inner)
+    share(shared_folder, partner, user=editor)
+    assert titles(partner_member, "captage") == ["captage.odt"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.folder_move(folder=inner, parent=None, user=editor)
+
+    assert titles(partner_member, "captage") == []
+    assert titles(member, "captage") == ["captage.odt"]
