@@ -4,7 +4,8 @@ A file that is not iCalendar, too large or holding too many events is refused wh
 message. Otherwise each VEVENT goes through `services.event_create` like a typed one; those it refuses,
 and what the agenda cannot hold (rules with BYDAY lists, hourly repetitions...), are listed as skipped.
 A repetition without an end is kept for one year. Imported events keep their UID, so a second import of
-the same file skips them.
+the same file into the same calendar skips them; a UID another calendar holds gets a suffix of this calendar.
+A file not in UTF-8 is read as Windows-1252.
 """
 
 from dataclasses import dataclass, field
@@ -97,16 +98,33 @@ def _category(vevent, names: dict[str, str]) -> str:
     return EventCategory.OTHER
 
 
+def _uid_in_calendar(*, uid: str, calendar) -> str:
+    """The UID the imported event gets: its own, or one of its own in this calendar when another calendar already
+    holds it (the same file imported by two organisations); Skip if this calendar has it already.
+
+    Another calendar's event is never named: it may be another organisation's private one.
+    """
+    if not uid:
+        return ""
+    suffix = f"/{calendar.pk}"
+    local = uid[: 255 - len(suffix)] + suffix
+    holders = dict(EventDetails.objects.filter(uid__in=[uid, local]).values_list("uid", "event__calendar__agenda"))
+    if calendar.pk in holders.values():
+        raise Skip(_("it is already in this calendar"))
+    return local if uid in holders else uid
+
+
 def _import_one(vevent, *, calendar, organisation, user, report: ImportReport, categories: dict[str, str]) -> None:
     title = str(vevent.get("SUMMARY") or "").strip()
     uid = str(vevent.get("UID") or "").strip()[:255]
     if "RECURRENCE-ID" in vevent:
         raise Skip(_("it changes one occurrence of another event"))
-    if uid and EventDetails.objects.filter(uid=uid).exists():
-        raise Skip(_("it is already in an agenda"))
+    uid = _uid_in_calendar(uid=uid, calendar=calendar)
     if "DTSTART" not in vevent:
         raise Skip(_("it has no start"))
     start, all_day = _aware(vevent.decoded("DTSTART"))
+    if not services.FIRST_YEAR <= start.year <= services.LAST_YEAR:
+        raise Skip(services.out_of_range_message())
     if "DTEND" in vevent:
         end, _ignored = _aware(vevent.decoded("DTEND"))
     elif "DURATION" in vevent:
@@ -161,6 +179,14 @@ def _too_many(count: int) -> ValidationError:
     )
 
 
+def _decoded(content: bytes) -> str:
+    """The file's text: UTF-8 as RFC 5545 wants, else Windows-1252 (older Outlook and Windows tools export it)."""
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return content.decode("cp1252", errors="replace")
+
+
 def calendar_import_ics(*, calendar, organisation, user, content: bytes) -> ImportReport:
     """Import the file's events into the calendar; refuse the whole file if it is not a usable calendar."""
     import_check_size(size=len(content))
@@ -168,9 +194,9 @@ def calendar_import_ics(*, calendar, organisation, user, content: bytes) -> Impo
     if content.count(b"BEGIN:VEVENT") > settings.AGENDA_IMPORT_MAX_EVENTS:
         raise _too_many(content.count(b"BEGIN:VEVENT"))
     try:
-        parsed = icalendar.Calendar.from_ical(content.decode("utf-8-sig"))
+        parsed = icalendar.Calendar.from_ical(_decoded(content))
         vevents = list(parsed.walk("VEVENT"))
-    except (ValueError, KeyError, IndexError, TypeError, UnicodeDecodeError):
+    except (ValueError, KeyError, IndexError, TypeError):
         raise ValidationError(_("This file is not a valid iCalendar (.ics) file."), code="garbage") from None
     if not vevents:
         raise ValidationError(_("This file holds no event."), code="empty")
@@ -193,6 +219,6 @@ def calendar_import_ics(*, calendar, organisation, user, content: bytes) -> Impo
                     )
             except Skip as reason:
                 report.skipped.append((title, str(reason)))
-            except (ValueError, TypeError, KeyError) as error:
-                report.skipped.append((title, _("it cannot be read (%(error)s)") % {"error": type(error).__name__}))
+            except (ValueError, TypeError, KeyError, OverflowError):
+                report.skipped.append((title, _("some of its data cannot be read (dates, repetition)")))
     return report

@@ -159,6 +159,13 @@ def _clean_recurrence(recurrence: Recurrence | None, *, start: datetime) -> Recu
     return recurrence
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def out_of_range_message() -> str:
+    return _("Choose dates between %(first)s and %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR}
+
+
 def _clean_event(*, title, start, end, all_day, visio_url, place, description, recurrence, category) -> dict:
     title = clean_text(title, limit=255)
     if not title:
@@ -167,6 +174,9 @@ def _clean_event(*, title, start, end, all_day, visio_url, place, description, r
         raise ValidationError(_("Give a start and an end."), code="no_dates")
     if timezone.is_naive(start) or timezone.is_naive(end):
         raise ValueError("Event times must be aware datetimes.")
+    if start.year < FIRST_YEAR or end.year > LAST_YEAR:
+        # Beyond, a mistyped year fails in time zone arithmetic, and no month view reaches it.
+        raise ValidationError(out_of_range_message(), code="out_of_range")
     if all_day:
         start = local_midnight(start.astimezone(get_default_timezone()).date())
         end = local_midnight(end.astimezone(get_default_timezone()).date() + timedelta(days=1))

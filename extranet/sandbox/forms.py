@@ -1,6 +1,6 @@
 """The sandbox form reads the input; the limits (1 to 50 trainees, at most 30 days) are the service's."""
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.utils.timezone import get_default_timezone
@@ -29,6 +29,6 @@ class SandboxForm(forms.Form):
 
     def expires_at(self) -> datetime:
         """The end of the chosen day in the platform's time zone."""
-        return datetime.combine(
-            self.cleaned_data["expires_on"] + timedelta(days=1), time(0), tzinfo=get_default_timezone()
-        )
+        # 31/12/9999 has no next day; the service refuses any date that far with its own message anyway.
+        last_day = min(self.cleaned_data["expires_on"], date.max - timedelta(days=1))
+        return datetime.combine(last_day + timedelta(days=1), time(0), tzinfo=get_default_timezone())

@@ -119,3 +119,49 @@ def test_only_editors_of_the_calendar_may_import(client, calendar, member, outsi
         client.force_login(user)
         assert upload(client, calendar, GOOD.encode()).status_code == 404
     assert not Event.objects.exists()
+
+
+def test_a_file_another_organisation_imported_comes_in_whole_without_naming_it(client, calendar, editor, other_commune):
+    """The same file imported by another commune first: every event comes in, nothing hints at the other calendar;
+    a second import here still adds nothing."""
+    from agenda.imports import calendar_import_ics
+    from tests.agenda.factories import private_calendar
+    from tests.organisations.factories import membership
+
+    neighbour = membership(other_commune, role="editor").user
+    calendar_import_ics(
+        calendar=private_calendar(other_commune), organisation=other_commune, user=neighbour, content=GOOD.encode()
+    )
+    client.force_login(editor)
+
+    page = upload(client, calendar, GOOD.encode()).content.decode()
+    again = upload(client, calendar, GOOD.encode()).content.decode()
+
+    assert "3 événements importés" in page and "déjà" not in page
+    assert "0 événement importé" in again and "il est déjà dans cet agenda" in again
+    assert Event.objects.filter(calendar=calendar.calendar).count() == 3
+
+
+def test_a_windows_1252_file_is_read(client, calendar, editor):
+    """Accents of a file exported by an older Windows tool come in right, not refused."""
+    client.force_login(editor)
+
+    page = upload(client, calendar, GOOD.encode("cp1252")).content.decode()
+
+    assert "3 événements importés" in page
+    assert Event.objects.filter(title="Marché des producteurs").exists()
+
+
+def test_unreadable_dates_are_skipped_in_plain_french(client, calendar, editor):
+    """A date the agenda cannot hold (year 9999) or a repetition it cannot read is listed, without Python's words."""
+    client.force_login(editor)
+    content = GOOD.replace("DTSTART;VALUE=DATE:20270710\nDTEND;VALUE=DATE:20270711", "DTSTART;VALUE=DATE:99991231")
+    content = content.replace("RRULE:FREQ=MONTHLY\n", "RRULE:FREQ=MONTHLY;INTERVAL=abc\n")
+
+    response = upload(client, calendar, content.encode())
+    page = response.content.decode()
+
+    assert response.status_code == 200
+    assert "Choisissez des dates entre 1900 et 2100." in page
+    assert "certaines de ses données sont illisibles" in page
+    assert "Error" not in page.split("<main")[1]

@@ -43,6 +43,21 @@ def test_end_before_start_is_shown_in_french_on_the_form(client, calendar, edito
     assert not Event.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("start", "end"), [("0001-01-01T00:00", "0001-01-01T01:00"), ("9999-12-31T10:00", "9999-12-31T11:00")]
+)
+def test_a_mistyped_year_is_refused_in_french_with_what_was_typed(client, calendar, editor, start, end):
+    """Year 1 or 9999 gets the accepted range beside the form, keeping the title, instead of an error page."""
+    client.force_login(editor)
+
+    response = client.post(f"/agenda/calendrier/{calendar.pk}/nouvel-evenement/", {**FORM, "start": start, "end": end})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Choisissez des dates entre 1900 et 2100." in page and FORM["title"] in page
+    assert not Event.objects.exists()
+
+
 def test_endless_repetition_is_refused_on_the_form(client, calendar, editor):
     client.force_login(editor)
 

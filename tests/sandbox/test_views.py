@@ -65,6 +65,19 @@ def test_the_form_explains_bad_input_in_french(client, trainer):
     assert not Sandbox.objects.exists()
 
 
+def test_the_last_possible_date_is_refused_like_any_far_date(client, trainer):
+    """31/12/9999, which has no next day, gets the same French refusal, not an error page."""
+    client.force_login(trainer)
+
+    response = client.post(
+        "/espace-formation/nouvel-espace/", {"name": "Formation", "trainees": 2, "expires_on": "9999-12-31"}
+    )
+
+    assert response.status_code == 200
+    assert "Un espace de formation dure au plus 30 jours." in response.content.decode()
+    assert not Sandbox.objects.exists()
+
+
 def test_reset_and_delete_ask_for_confirmation_then_act(client, trainer, created):
     """GET shows a confirmation; POST resets (new passwords to print), then deletes."""
     sandbox, logins = created
