@@ -19,6 +19,8 @@ from django.utils import timezone, translation
 from django.utils.timezone import get_default_timezone
 from django.utils.translation import gettext as _
 
+from extranet.core.text_files import text_decode
+
 from . import services
 from .models import EventCategory, EventDetails
 
@@ -179,14 +181,6 @@ def _too_many(count: int) -> ValidationError:
     )
 
 
-def _decoded(content: bytes) -> str:
-    """The file's text: UTF-8 as RFC 5545 wants, else Windows-1252 (older Outlook and Windows tools export it)."""
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return content.decode("cp1252", errors="replace")
-
-
 def calendar_import_ics(*, calendar, organisation, user, content: bytes) -> ImportReport:
     """Import the file's events into the calendar; refuse the whole file if it is not a usable calendar."""
     import_check_size(size=len(content))
@@ -194,7 +188,7 @@ def calendar_import_ics(*, calendar, organisation, user, content: bytes) -> Impo
     if content.count(b"BEGIN:VEVENT") > settings.AGENDA_IMPORT_MAX_EVENTS:
         raise _too_many(content.count(b"BEGIN:VEVENT"))
     try:
-        parsed = icalendar.Calendar.from_ical(_decoded(content))
+        parsed = icalendar.Calendar.from_ical(text_decode(content) or "")
         vevents = list(parsed.walk("VEVENT"))
     except (ValueError, KeyError, IndexError, TypeError):
         raise ValidationError(_("This file is not a valid iCalendar (.ics) file."), code="garbage") from None

@@ -16,6 +16,8 @@ from django.core.validators import validate_email
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from extranet.core.text_files import text_decode
+
 from .validators import validate_phone
 
 # Lines checked between two progress reports.
@@ -71,19 +73,6 @@ class ImportReport:
 def _normalise(header: str) -> str:
     text = unicodedata.normalize("NFKD", header.strip().lower())
     return "".join(character for character in text if character.isalnum())
-
-
-def _decode(data: bytes) -> str | None:
-    """UTF-8 (with or without BOM), else Windows-1252/Latin-1; None for binary content."""
-    if b"\x00" in data[:4096]:
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            return data.decode("latin-1")
 
 
 def _column_map(headers: list[str], report: ImportReport) -> dict[str, int]:
@@ -172,7 +161,7 @@ def people_import_parse(
     if len(data) > import_max_bytes():
         report.file_errors.append(too_large_message(len(data)))
         return report
-    text = _decode(data)
+    text = text_decode(data)
     if text is None:
         report.file_errors.append(_("This file is not a CSV text file. Export it from your spreadsheet as CSV."))
         return report
@@ -182,7 +171,7 @@ def people_import_parse(
         return report
     delimiter = ";" if lines[0].count(";") >= lines[0].count(",") else ","
     try:
-        records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error:
         report.file_errors.append(_("The file could not be read as CSV."))
         return report

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
+from extranet.core.text_files import text_decode
+
 from .phones import french_mobile_normalise
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -24,13 +26,6 @@ class Contact:
     name: str
     email: str
     phone: str
-
-
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 def _columns(header: list[str]) -> dict[str, int]:
@@ -53,12 +48,17 @@ def contacts_parse(data: bytes) -> list[Contact]:
     """Read the contacts of a CSV file (comma or semicolon); a ValidationError lists every bad line."""
     if len(data) > MAX_BYTES:
         raise ValidationError(_("The file is too large (2 MB at most)."), code="too_large")
-    text = _decode(data)
+    text = text_decode(data)
+    if text is None:
+        raise ValidationError(_("This file is not a CSV text file. Export it from your spreadsheet as CSV."))
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
+    except csv.Error:
+        raise ValidationError(_("The file could not be read as CSV."), code="not_csv") from None
     if not rows:
         raise ValidationError(_("The file is empty."), code="empty")
     if len(rows) > MAX_ROWS + 1:

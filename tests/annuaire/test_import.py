@@ -286,3 +286,10 @@ def test_a_row_skipped_at_write_time_is_not_counted_as_written(commune, outsider
 
     assert people_import_apply(organisation=commune, rows=rows) == 1
     assert not PersonCard.objects.filter(user=outsider, organisation=commune).exists()
+
+
+def test_mac_line_ends_are_read():
+    """A CSV whose lines end with a carriage return alone (Mac Excel) is read line by line."""
+    report = parse(GOOD.replace("\n", "\r"))
+    assert report.is_clean, report.file_errors
+    assert report.rows[0].values["last_name"] == "Lefèvre"

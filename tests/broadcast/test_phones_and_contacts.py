@@ -52,3 +52,29 @@ def test_csv_contacts_are_read_and_every_bad_line_reported():
         contacts_parse(bad.encode())
     assert error.value.messages[0].startswith("Ligne 4 : « 02 38 00 00 00 » n'est pas un numéro de mobile français")
     assert error.value.messages[1] == "Ligne 5 : « pas-une-adresse » n'est pas une adresse e-mail valide."
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        b"nom;email\rMarie;marie@example.fr\rPaul;paul@example.fr\r",  # Mac Excel's line ends
+        "nom;email\r\nMarie;marie@example.fr\r\nPaul;paul@example.fr\r\n".encode("utf-16"),  # Excel's "Unicode text"
+    ],
+)
+def test_csv_files_of_other_spreadsheets_are_read(encoded):
+    """Carriage returns alone and UTF-16 with its mark are read like any CSV."""
+    assert [c.email for c in contacts_parse(encoded)] == ["marie@example.fr", "paul@example.fr"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "Ce fichier n’est pas un fichier CSV (texte)."),
+        (b'nom;email\n"' + b"x" * 200_000 + b'";a@example.fr\n', "Le fichier n’a pas pu être lu comme un CSV."),
+    ],
+)
+def test_a_file_that_is_not_a_csv_gets_a_french_error(data, message):
+    """An image or a cell the CSV reader refuses (over 128 KB) gets a sentence, not an error page."""
+    with pytest.raises(ValidationError) as error:
+        contacts_parse(data)
+    assert error.value.messages[0].startswith(message)
