@@ -30,7 +30,9 @@ class DocumentIndex(SearchDocument, indexes.Indexable):
 
     def prepare_text(self, obj):
         version = obj.current_version
-        return "\n".join([obj.title, version.original_name, version.comment, version.text])
+        # The uploaded name is most often the title itself: the snippet would start with it twice.
+        names = [obj.title] if version.original_name == obj.title else [obj.title, version.original_name]
+        return "\n".join([*names, version.comment, version.text])
 
     def prepare_title(self, obj):
         return obj.title

@@ -14,6 +14,7 @@ from haystack.query import SearchQuerySet
 
 from extranet.organisations.models import Membership, Organisation
 
+from .analysis import french_analyzer
 from .audiences import MEMBERS, PUBLIC, organisation_audience, organisation_kind_audience, user_audience
 
 FIRST_YEAR_SHOWN = 2000
@@ -87,11 +88,20 @@ def search_visible(*, user, audiences: list[str] | None = None) -> SearchQuerySe
     return SearchQuerySet().filter(visibility__in=audiences, expires__gt=timezone.now())
 
 
+def query_has_words(query: str) -> bool:
+    """Whether the query holds a word the index can match, exclusions ("-word") aside: punctuation, emoji, a
+    single letter or stop words alone would otherwise match every item the user may read."""
+    included = " ".join(word for word in query.split() if not word.startswith("-"))
+    return any(True for _token in french_analyzer()(included))
+
+
 def search_run(
     *, user, query: str, filters: SearchFilters = SearchFilters(), audiences: list[str] | None = None
 ) -> SearchQuerySet:
     """The items the user may read that match the query, narrowed by the filters, with facets by
     kind, organisation and year. User text only ever reaches the engine escaped (AutoQuery)."""
+    if not query_has_words(query):
+        return SearchQuerySet().none()
     results = search_visible(user=user, audiences=audiences).filter(content=AutoQuery(query))
     if filters.kind:
         results = results.filter(kind_exact=filters.kind)

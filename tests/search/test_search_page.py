@@ -86,6 +86,16 @@ def test_an_empty_query_explains_what_to_type(client):
     assert "Saisissez un ou plusieurs mots" in response.content.decode()
 
 
+@pytest.mark.parametrize("query", ["%", "*", "()[]{}", "😀", "!!!,,,;;;", "x", "de la du", "-voirie"])
+def test_a_query_without_a_word_finds_nothing(world, client, query):
+    """Punctuation, an emoji, one letter, stop words or only an exclusion match nothing, not every item."""
+    response = client.get(URL, {"q": query})
+
+    assert response.status_code == 200
+    assert response.context["found"]["page_obj"].paginator.count == 0
+    assert "Aucun résultat" in response.content.decode()
+
+
 def test_a_very_long_query_is_shortened_with_a_message(world, client):
     """10,000 characters are cut to 200 at a word boundary, searched, and the visitor is told."""
     response = client.get(URL, {"q": "voirie " * 1500})
