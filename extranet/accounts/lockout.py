@@ -1,3 +1,5 @@
+import math
+
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.shortcuts import render
@@ -12,7 +14,10 @@ def lockout_username(request, credentials: dict | None) -> str:
 def lockout_response(request, original_response=None, credentials=None):
     """django-axes' lockout page, answered 429 with the cool-off time in Retry-After like every other limit."""
     cool_off = get_cool_off(request)
-    response = render(request, settings.AXES_LOCKOUT_TEMPLATE, status=settings.AXES_HTTP_RESPONSE_CODE)
+    minutes = math.ceil(cool_off.total_seconds() / 60) if cool_off else 0
+    response = render(
+        request, settings.AXES_LOCKOUT_TEMPLATE, {"minutes": minutes}, status=settings.AXES_HTTP_RESPONSE_CODE
+    )
     if cool_off:
         response["Retry-After"] = str(int(cool_off.total_seconds()))
     return response

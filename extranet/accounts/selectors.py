@@ -1,8 +1,11 @@
 """Reads of accounts."""
 
+import math
+
 from django.contrib.auth.models import Permission
 from django.db.models import Q
-from django_otp.plugins.otp_static.models import StaticToken
+from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from extranet.core.compiled import UserCount
@@ -14,6 +17,21 @@ def two_factor_is_enabled(*, user) -> bool:
 
 def two_factor_backup_code_count(*, user) -> int:
     return StaticToken.objects.filter(device__user=user).count()
+
+
+def two_factor_wait_seconds(*, user) -> int:
+    """How long the user must wait before django-otp checks another code: each wrong code doubles the pause of
+    every device (authenticator and backup codes); 0 when one of them accepts a try now."""
+    devices = [*TOTPDevice.objects.filter(user=user, confirmed=True), *StaticDevice.objects.filter(user=user)]
+    waits = []
+    for device in devices:
+        allowed, details = device.verify_is_allowed()
+        if allowed:
+            return 0
+        locked_until = (details or {}).get("locked_until")
+        if locked_until:
+            waits.append(math.ceil((locked_until - timezone.now()).total_seconds()))
+    return max(min(waits, default=0), 0)
 
 
 @UserCount

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
@@ -26,7 +27,7 @@ from extranet.organisations.selectors import user_two_factor_required
 
 from . import services
 from .forms import LoginForm, ProfileForm, TokenForm
-from .selectors import two_factor_backup_code_count, two_factor_is_enabled
+from .selectors import two_factor_backup_code_count, two_factor_is_enabled, two_factor_wait_seconds
 
 PENDING_LOGIN_KEY = "pending_login"
 PENDING_LOGIN_SECONDS = 300
@@ -77,6 +78,15 @@ class LoginView(auth_views.LoginView):
         return complete_login(self.request, user, backend=user.backend, next_url=self.get_redirect_url())
 
 
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's new-password page; the password chosen also lifts a login lockout of the account."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.user_lockout_lift(user=form.user)
+        return response
+
+
 def login_verify(request):
     """Second step: the code of the authenticator app or a backup code."""
     pending = request.session.get(PENDING_LOGIN_KEY)
@@ -87,14 +97,37 @@ def login_verify(request):
     user = get_user_model().objects.get(pk=pending["user_id"])
     form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        device = services.two_factor_verify(user=user, token=form.cleaned_data["token"])
+        wait = two_factor_wait_seconds(user=user)
+        device = None if wait else services.two_factor_verify(user=user, token=form.cleaned_data["token"])
         if device is not None:
             del request.session[PENDING_LOGIN_KEY]
             return complete_login(request, user, backend=pending["backend"], device=device, next_url=pending["next"])
-        form.add_error(
-            "token", _("This code is not valid or has already been used. Wait for the next code and try again.")
-        )
+        form.add_error("token", _two_factor_refusal(wait_before=wait, wait_after=two_factor_wait_seconds(user=user)))
     return render(request, "accounts/login_verify.html", {"form": form})
+
+
+def _two_factor_refusal(*, wait_before: int, wait_after: int) -> str:
+    """Why a code was refused: the pause django-otp imposes after wrong codes (the code was not even checked, so a
+    good backup code is not used up), or a wrong code, with the pause it now starts."""
+    if wait_before:
+        return ngettext(
+            "Too many wrong codes: wait %(seconds)d second, then type the code again.",
+            "Too many wrong codes: wait %(seconds)d seconds, then type the code again.",
+            wait_before,
+        ) % {"seconds": wait_before}
+    message = _("This code is not valid or has already been used.")
+    if wait_after > 2:  # the first pauses are over before another code is typed
+        return (
+            message
+            + " "
+            + ngettext(
+                "Wait %(seconds)d second before typing another one.",
+                "Wait %(seconds)d seconds before typing another one.",
+                wait_after,
+            )
+            % {"seconds": wait_after}
+        )
+    return message + " " + _("Wait for the next code and try again.")
 
 
 def admin_login(request):

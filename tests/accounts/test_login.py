@@ -196,6 +196,7 @@ def test_too_many_wrong_passwords_lock_the_user_out_from_that_address(client, us
 
     assert response.status_code == 429
     assert french("Too many attempts") in page_text(response)
+    assert "bloquée pendant 15 minutes" in page_text(response)
     assert reverse("accounts:password_reset") in response.text
     assert_logged_out(client)
 

@@ -179,3 +179,15 @@ def test_a_deactivated_account_gets_no_link(client, user):
 
     assert ask_for_a_link(client, user.email)["Location"] == DONE
     assert mail.outbox == []
+
+
+def test_a_new_password_lifts_the_login_lockout(client, user, settings):
+    """Locked out after wrong passwords, the user follows the page's advice: the new password logs in at once."""
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        login_post(client, user.email, "pas-le-bon-mot-de-passe", REMOTE_ADDR="10.0.0.1")
+    assert login_post(client, user.email, REMOTE_ADDR="10.0.0.1").status_code == 429
+
+    ask_for_a_link(client, user.email)
+    set_password(client, link_in(mail.outbox[0]), NEW_PASSWORD)
+
+    assert login_post(client, user.email, NEW_PASSWORD, REMOTE_ADDR="10.0.0.1")["Location"] == reverse("core:dashboard")

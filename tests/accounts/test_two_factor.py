@@ -6,7 +6,7 @@ from base64 import b32encode
 import pytest
 from django.conf import settings
 from django.urls import reverse
-from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from extranet.accounts.selectors import two_factor_is_enabled
@@ -45,6 +45,14 @@ def turn_on_two_factor(client, user) -> TOTPDevice:
     device.refresh_from_db()
     assert device.confirmed
     return device
+
+
+def wrong_code_message() -> str:
+    return (
+        french("This code is not valid or has already been used.")
+        + " "
+        + french("Wait for the next code and try again.")
+    )
 
 
 def verify(client, token):
@@ -184,9 +192,7 @@ def test_wrong_code_shows_a_french_error_and_does_not_log_in(client, user, totp_
     response = verify(client, wrong_token(totp_device))
 
     assert response.status_code == 200
-    assert french(
-        "This code is not valid or has already been used. Wait for the next code and try again."
-    ) in page_text(response)
+    assert wrong_code_message() in page_text(response)
     assert_logged_out(client)
 
 
@@ -255,9 +261,7 @@ def test_a_backup_code_works_once_only(client, user, totp_device, backup_codes):
     response = verify(client, code)
 
     assert response.status_code == 200
-    assert french(
-        "This code is not valid or has already been used. Wait for the next code and try again."
-    ) in page_text(response)
+    assert wrong_code_message() in page_text(response)
     assert_logged_out(client)
     assert StaticToken.objects.filter(device__user=user).count() == 9
 
@@ -411,3 +415,24 @@ def test_regenerating_backup_codes_invalidates_the_old_ones(client, user):
     login_post(client, user.email)
     assert verify(client, sorted(old)[0]).status_code == 200
     assert_logged_out(client)
+
+
+def test_after_many_wrong_codes_the_pause_is_named_and_a_good_backup_code_is_kept(
+    client, user, totp_device, backup_codes
+):
+    """django-otp pauses after wrong codes: the page says how long, and a good backup code typed too early is not
+    spent; once the pause is over it logs in."""
+    login_post(client, user.email)
+    for _attempt in range(6):  # each counted: the pause of both devices is skipped in between
+        TOTPDevice.objects.filter(user=user).update(throttling_failure_timestamp=None)
+        StaticDevice.objects.filter(user=user).update(throttling_failure_timestamp=None)
+        verify(client, wrong_token(totp_device))
+
+    response = verify(client, backup_codes[0])
+
+    text = page_text(response)
+    assert response.status_code == 200 and "Trop de codes erronés : attendez" in text and "secondes" in text
+    assert StaticToken.objects.filter(device__user=user).count() == 10
+    TOTPDevice.objects.filter(user=user).update(throttling_failure_timestamp=None)
+    StaticDevice.objects.filter(user=user).update(throttling_failure_timestamp=None)
+    assert verify(client, backup_codes[0])["Location"] == DASHBOARD
