@@ -30,6 +30,15 @@ def test_named_demo_accounts_have_their_roles(email, roles):
     assert set(Membership.objects.filter(user=user).values_list("organisation__slug", "role")) == roles
 
 
+def test_the_demo_trainer_opens_training_sandboxes(client):
+    """Luc Petit, "trainer" in the README, reaches the training sandboxes; a plain member does not."""
+    users = get_user_model().objects
+    client.force_login(users.get(email="luc.petit@loiret.test"))
+    assert client.get("/espace-formation/").status_code == 200
+    client.force_login(users.get(email="paul.martin@saint-denis-de-l-hotel.test"))
+    assert client.get("/espace-formation/").status_code == 404
+
+
 def test_platform_administrator_is_a_superuser():
     """The platform administrator is a staff superuser who belongs to no organisation."""
     admin = get_user_model().objects.get(email="admin@territoires.test")

@@ -23,6 +23,7 @@ SEEDERS = (
     "extranet.notifications.demo.seed",
     "extranet.broadcast.demo.seed",
     "extranet.messaging.demo.seed",
+    "extranet.sandbox.demo.seed",
 )
 
 
