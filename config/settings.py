@@ -314,6 +314,7 @@ if env.bool("BEHIND_TLS_PROXY", default=False):
 # Internationalisation: French first, English second.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
+FORMAT_MODULE_PATH = ["config.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "territoires_language"
 LANGUAGE_COOKIE_SECURE = not DEBUG

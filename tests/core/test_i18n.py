@@ -80,3 +80,33 @@ def test_a_browser_set_to_english_still_gets_french(client):
     """The interface stays French for a browser asking for English until the visitor chooses English."""
     page = client.get("/connexion/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="fr">' in page
+
+
+@pytest.mark.parametrize(
+    ("format_name", "expected"),
+    [
+        ("DATE_FORMAT", "5 December 2026"),
+        ("SHORT_DATE_FORMAT", "05/12/2026"),
+        ("SHORT_DATETIME_FORMAT", "05/12/2026 10:27"),
+        ("DATETIME_FORMAT", "5 December 2026, 10:27"),
+    ],
+)
+def test_english_dates_put_the_day_first_like_the_french_pages(format_name, expected):
+    """5 December is never written 12/05 (American), which French users would read as 12 May."""
+    from datetime import datetime
+
+    from django.utils import formats, translation
+
+    with translation.override("en"):
+        assert formats.date_format(datetime(2026, 12, 5, 10, 27), format_name) == expected
+
+
+def test_english_forms_read_a_british_date():
+    """A date typed day first in the English interface is read as such."""
+    from datetime import date
+
+    from django import forms
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert forms.DateField().clean("05/12/2026") == date(2026, 12, 5)
