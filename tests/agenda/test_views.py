@@ -181,3 +181,14 @@ def test_pages_load_nothing_from_elsewhere(client, meeting, editor):
     for url in (f"/agenda/calendrier/{meeting.calendar.agenda.pk}/mois/2027/1/", f"/agenda/evenement/{meeting.pk}/"):
         page = client.get(url).content.decode()
         assert "cdn" not in page.lower() and 'src="http' not in page and 'href="//' not in page
+
+
+@pytest.mark.parametrize("path", ["/agenda/", "/agenda/semaine/2027/1/4/", "/agenda/mois/2027/1/"])
+def test_a_visitor_sees_the_public_agenda_not_my_agenda(client, member, path):
+    """Without an account the agenda is titled "Agenda public" and lists "Tous les agendas"; a member's is theirs."""
+    visitor = client.get(path, follow=True).content.decode()
+    client.force_login(member)
+    own = client.get(path, follow=True).content.decode()
+
+    assert "Agenda public" in visitor and "Tous les agendas" in visitor and "Mon agenda" not in visitor
+    assert "Mon agenda" in own and "Tous mes agendas" in own
