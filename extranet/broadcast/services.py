@@ -66,20 +66,33 @@ def broadcast_create(
         [ExternalContact(broadcast=broadcast, name=c.name, email=c.email, phone=c.phone) for c in contacts]
     )
     if not broadcast_recipients(broadcast=broadcast):
+        if organisations or organisation_kinds or role or contacts:
+            raise ValidationError(
+                _(
+                    "Nobody to write to: the organisations and kinds chosen have no member within your reach "
+                    "(with this role). Choose others or import contacts."
+                ),
+                code="empty_audience",
+            )
         raise ValidationError(_("Nobody to write to: choose organisations, kinds, a role or import contacts."))
     return broadcast
 
 
 def broadcast_test_send(*, broadcast: Broadcast, user) -> list[str]:
-    """Send the broadcast to its author alone, at once, as the recipients will get it; return the channels used."""
+    """Send the broadcast to its author alone, at once, as the recipients will get it; return the channels used.
+
+    Without a French mobile number in the author's profile the SMS is left out and the e-mail still goes; a
+    broadcast by SMS alone is then refused.
+    """
     phone = ""
     if broadcast.by_sms:
         try:
             phone = french_mobile_normalise(user.phone)
         except ValidationError:
-            raise ValidationError(
-                _("Add your French mobile number to your profile to receive the test SMS."), code="no_mobile"
-            ) from None
+            if not broadcast.by_email:
+                raise ValidationError(
+                    _("Add your French mobile number to your profile to receive the test SMS."), code="no_mobile"
+                ) from None
     message = Message.of(broadcast)
     used = []
     if broadcast.by_email:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from . import selectors, services
 from .forms import BroadcastForm
-from .models import BroadcastStatus
+from .models import BroadcastStatus, Channel
 
 
 def _senders_or_404(user):
@@ -75,11 +75,20 @@ def broadcast_detail(request, pk):
 def broadcast_test(request, pk):
     broadcast = selectors.broadcast_get_for_sender(user=request.user, pk=pk)
     try:
-        services.broadcast_test_send(broadcast=broadcast, user=request.user)
+        used = services.broadcast_test_send(broadcast=broadcast, user=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("The test was sent to you alone."))
+        if broadcast.by_sms and Channel.SMS not in used:
+            messages.warning(
+                request,
+                _(
+                    "The test e-mail was sent to you alone. Add your French mobile number to your profile to "
+                    "receive the test SMS too."
+                ),
+            )
+        else:
+            messages.success(request, _("The test was sent to you alone."))
     return redirect("broadcast:detail", pk=broadcast.pk)
 
 

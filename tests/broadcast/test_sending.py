@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 
 from extranet.broadcast import selectors, services
 from extranet.broadcast.contacts import Contact
@@ -55,6 +56,8 @@ def test_an_epci_reaches_only_its_own_communes(epci, commune, other_commune, mem
 
     by_kind = draft(epci, epci_admin, organisation_kinds=["commune"])
     assert [r.email for r in selectors.broadcast_recipients(broadcast=by_kind)] == [member.email]
+    with pytest.raises(ValidationError, match="les organisations et types choisis n'ont aucun membre dans votre"):
+        draft(epci, epci_admin, organisation_kinds=["departement"])
 
 
 def test_preview_counts_recipients_and_sms_cost(settings, departement, departement_admin, commune, member):
@@ -143,3 +146,31 @@ def test_test_send_goes_to_the_author_only(departement, departement_admin, commu
     assert mail.outbox[0].subject.startswith("[TEST]")
     assert [json.loads(p.read_text())["to"] for p in sms_outbox.iterdir()] == ["+33611223344"]
     assert not Delivery.objects.exists()
+
+
+def test_without_a_mobile_the_test_e_mail_still_goes_and_the_page_says_why_no_sms(
+    client, departement, departement_admin, commune, member, sms_outbox
+):
+    """An author without a mobile number gets the test e-mail, and is told how to get the SMS too."""
+    departement_admin.phone = ""
+    departement_admin.save(update_fields=["phone"])
+    broadcast = draft(departement, departement_admin, organisations=[commune], by_sms=True)
+    client.force_login(departement_admin)
+
+    page = client.post(f"/diffusion/{broadcast.pk}/test/", follow=True).content.decode()
+
+    assert [message.to for message in mail.outbox] == [[departement_admin.email]]
+    assert "Ajoutez votre numéro de mobile français à votre profil pour recevoir aussi le SMS de test." in page
+    assert not sms_outbox.exists() or not list(sms_outbox.iterdir())
+
+
+def test_a_broadcast_by_sms_alone_needs_the_authors_mobile_for_its_test(
+    departement, departement_admin, commune, member
+):
+    """Without a mobile number there is nothing to send the test by: it is refused in French."""
+    departement_admin.phone = ""
+    broadcast = draft(departement, departement_admin, organisations=[commune], by_sms=True, by_email=False)
+
+    with pytest.raises(ValidationError, match="Ajoutez votre numéro de mobile"):
+        services.broadcast_test_send(broadcast=broadcast, user=departement_admin)
+    assert mail.outbox == []
