@@ -1,26 +1,34 @@
 """Permission-aware reads of the directory; field visibility itself is decided in `visibility.py`."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Lower
 from django.http import Http404
 
 from extranet.organisations.models import Membership, Organisation, OrganisationKind
 from extranet.organisations.selectors import real_organisations
+from extranet.search.selectors import search_matching_ids
 
 from .models import PeopleImport, PersonCard, Service
 from .visibility import Viewer, person_card_visible_fields
 
 
-def organisation_directory_list(*, kind: str = "", epci: str = "", query: str = ""):
-    """Every organisation (training sandboxes aside) with its directory entry and parent, in one query, filtered."""
+def organisation_directory_list(*, kind: str = "", epci: str = "", query: str = "", user=None):
+    """Every organisation (training sandboxes aside) with its directory entry and parent, in one query, filtered;
+    the query matches part of a name, a city or an INSEE code, or words as the search finds them for `user`
+    ("orleans" finds Orléans)."""
     organisations = real_organisations().select_related("parent", "directory_profile").order_by("name")
     if kind:
         organisations = organisations.filter(kind=kind)
     if epci:
         organisations = organisations.filter(Q(parent__slug=epci) | Q(slug=epci))
     if query:
+        found = search_matching_ids(user=user or AnonymousUser(), query=query, model=Organisation)
         organisations = organisations.filter(
-            Q(name__icontains=query) | Q(insee_code=query) | Q(directory_profile__city__icontains=query)
+            Q(name__icontains=query)
+            | Q(insee_code=query)
+            | Q(directory_profile__city__icontains=query)
+            | Q(pk__in=found)
         )
     return organisations
 
@@ -80,16 +88,22 @@ def person_card_queryset_for(*, viewer: Viewer):
     return cards.filter(visible)
 
 
-def person_directory_list(*, viewer: Viewer, organisation=None, query: str = ""):
-    """The cards the viewer may see, ordered by name; callers page them, then ask for each card's fields."""
+def person_directory_list(*, viewer: Viewer, organisation=None, query: str = "", user=None):
+    """The cards the viewer may see, ordered by name; callers page them, then ask for each card's fields.
+
+    The query matches part of a first name, last name or organisation name, or words as the search finds them for
+    `user` (the viewer): "lefevre" finds Lefèvre, "marie dupont" finds Marie Dupont.
+    """
     cards = person_card_queryset_for(viewer=viewer)
     if organisation is not None:
         cards = cards.filter(organisation=organisation)
     if query:
+        found = search_matching_ids(user=user or AnonymousUser(), query=query, model=PersonCard)
         cards = cards.filter(
             Q(user__last_name__icontains=query)
             | Q(user__first_name__icontains=query)
             | Q(organisation__name__icontains=query)
+            | Q(pk__in=found)
         )
     return cards.order_by("user__last_name", "user__first_name", "pk")
 

@@ -20,7 +20,7 @@ def organisation_list(request):
     form = OrganisationFilterForm(request.GET or None, kinds=OrganisationKind.choices, epcis=selectors.epci_list())
     filters = form.cleaned_data if form.is_valid() else {}
     organisations = selectors.organisation_directory_list(
-        kind=filters.get("kind", ""), epci=filters.get("epci", ""), query=filters.get("q", "")
+        kind=filters.get("kind", ""), epci=filters.get("epci", ""), query=filters.get("q", ""), user=request.user
     )
     context = {
         "form": form,
@@ -63,7 +63,7 @@ def person_list(request):
     viewer = directory_viewer(user=request.user)
     form = PersonFilterForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
-    page_obj = paginate(request, selectors.person_directory_list(viewer=viewer, query=query))
+    page_obj = paginate(request, selectors.person_directory_list(viewer=viewer, query=query, user=request.user))
     context = {
         "form": form,
         "page_obj": page_obj,

@@ -95,6 +95,15 @@ def query_has_words(query: str) -> bool:
     return any(True for _token in french_analyzer()(included))
 
 
+def search_matching_ids(*, user, query: str, model, limit: int = 1000) -> list[int]:
+    """Ids of the model's items the user may read that match the query as the search page would (accents and
+    case ignored, plurals, every word), for pages that list those items from the database (the directory)."""
+    if not query_has_words(query):
+        return []
+    results = search_visible(user=user).filter(content=AutoQuery(query)).models(model)
+    return [int(result.pk) for result in results[:limit]]
+
+
 def search_run(
     *, user, query: str, filters: SearchFilters = SearchFilters(), audiences: list[str] | None = None
 ) -> SearchQuerySet:
