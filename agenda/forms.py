@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from documents.models import Document
+from extranet.core.forms import LocalDateTimeField
 from extranet.organisations.models import Organisation, Role
 
 from .models import Answer, EventCategory
@@ -50,8 +51,8 @@ class EventForm(OnBehalfOfForm):
     category = forms.ChoiceField(
         label=_("Category"), choices=EventCategory.choices, initial=EventCategory.OTHER, required=False
     )
-    start = forms.DateTimeField(label=_("Start"), widget=DATETIME_WIDGET)
-    end = forms.DateTimeField(label=_("End"), widget=DATETIME_WIDGET)
+    start = LocalDateTimeField(label=_("Start"), widget=DATETIME_WIDGET)
+    end = LocalDateTimeField(label=_("End"), widget=DATETIME_WIDGET)
     all_day = forms.BooleanField(label=_("All day"), required=False)
     place = forms.CharField(label=_("Place (address)"), max_length=255, required=False)
     visio_url = forms.URLField(label=_("Online meeting link"), max_length=500, required=False, assume_scheme="https")
@@ -104,8 +105,8 @@ class EventForm(OnBehalfOfForm):
 
 class OccurrenceForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255)
-    start = forms.DateTimeField(label=_("Start"), widget=DATETIME_WIDGET)
-    end = forms.DateTimeField(label=_("End"), widget=DATETIME_WIDGET)
+    start = LocalDateTimeField(label=_("Start"), widget=DATETIME_WIDGET)
+    end = LocalDateTimeField(label=_("End"), widget=DATETIME_WIDGET)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from agenda.forms import DATETIME_WIDGET, EventForm
 from documents.models import Document
 from documents.selectors import libraries_for_user
+from extranet.core.forms import LocalDateTimeField
 from extranet.organisations.models import OrganisationKind, Role
 
 from .services import MAX_CAPACITY
@@ -24,7 +25,7 @@ class SessionForm(EventForm):
 
     trainer = PersonChoiceField(label=_("Trainer"), queryset=get_user_model().objects.none())
     capacity = forms.IntegerField(label=_("Seats"), min_value=1, max_value=MAX_CAPACITY)
-    registration_deadline = forms.DateTimeField(label=_("Registration deadline"), widget=DATETIME_WIDGET)
+    registration_deadline = LocalDateTimeField(label=_("Registration deadline"), widget=DATETIME_WIDGET)
     prerequisites = forms.CharField(label=_("Prerequisites"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     audience_roles = forms.MultipleChoiceField(
         label=_("Roles admitted"),

@@ -1,7 +1,13 @@
-"""Glue between the services' refusals and the forms that show them."""
+"""Glue between the services' refusals and the forms that show them, and fields the platform's forms share."""
 
+from datetime import UTC, timedelta
+
+from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import Form
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 
 def form_add_service_error(form: Form, error: ValidationError) -> None:
@@ -11,3 +17,36 @@ def form_add_service_error(form: Form, error: ValidationError) -> None:
         return
     for field, messages in error.message_dict.items():
         form.add_error(field if field in form.fields else None, messages)
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A date and time typed on the platform's clock, read across its changes of time as people mean them.
+
+    In autumn the hour after 02:00 comes twice: 02:30 is read as the first one, before the clocks go back (Django
+    refuses it as ambiguous). In spring that hour is skipped: 02:30 does not exist, and the refusal names the time
+    to type instead of Django's technical message.
+    """
+
+    def to_python(self, value):
+        zone = timezone.get_current_timezone()
+        with timezone.override(UTC):  # the wall time as typed, before any zone is applied
+            parsed = super().to_python(value)
+        if parsed is None:
+            return None
+        typed = parsed.astimezone(UTC).replace(tzinfo=None)
+        local = typed.replace(tzinfo=zone)  # fold 0: the first of a repeated hour
+        try:
+            round_trip = local.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+        except OverflowError:  # year 1 or 9999: the service refuses the year with its own message
+            return local
+        if round_trip != typed:
+            raise ValidationError(
+                _("%(time)s does not exist on %(date)s: the clocks go forward an hour that night. Type %(later)s.")
+                % {
+                    "time": typed.strftime("%H:%M"),
+                    "date": date_format(typed.date(), "j F Y"),
+                    "later": (typed + timedelta(hours=1)).strftime("%H:%M"),
+                },
+                code="skipped_time",
+            )
+        return local

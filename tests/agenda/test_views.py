@@ -1,5 +1,7 @@
 """What members see and do in the agenda pages: create, read in month, week and list, change one occurrence."""
 
+from datetime import UTC
+
 import pytest
 from schedule.models import Event
 
@@ -192,3 +194,27 @@ def test_a_visitor_sees_the_public_agenda_not_my_agenda(client, member, path):
 
     assert "Agenda public" in visitor and "Tous les agendas" in visitor and "Mon agenda" not in visitor
     assert "Mon agenda" in own and "Tous mes agendas" in own
+
+
+def test_the_repeated_autumn_hour_is_read_as_its_first_occurrence(client, calendar, editor):
+    """02:30 on 31 October 2027 exists twice: the event is saved at the first, summer-time one."""
+    client.force_login(editor)
+    form = {**FORM, "start": "2027-10-31T02:30", "end": "2027-10-31T03:30"}
+
+    response = client.post(f"/agenda/calendrier/{calendar.pk}/nouvel-evenement/", form)
+
+    created = Event.objects.get()
+    assert response.status_code == 302
+    assert created.start.astimezone(UTC).hour == 0 and created.start.astimezone(UTC).minute == 30
+
+
+def test_the_skipped_spring_hour_is_refused_with_the_time_to_type(client, calendar, editor):
+    """02:30 on 28 March 2027 does not exist: the form says so in French and proposes 03:30, keeping the title."""
+    client.force_login(editor)
+    form = {**FORM, "start": "2027-03-28T02:30", "end": "2027-03-28T04:00"}
+
+    page = client.post(f"/agenda/calendrier/{calendar.pk}/nouvel-evenement/", form).content.decode()
+
+    assert "02:30 n&#x27;existe pas le 28 mars 2027 : cette nuit-là, on avance les horloges d&#x27;une heure." in page
+    assert "Saisissez 03:30." in page and FORM["title"] in page
+    assert not Event.objects.exists()
