@@ -89,7 +89,7 @@ def event_invite(*, event: Event, inviter, users=(), organisation=None, role: st
         notification_send(
             users=[invitation.user for invitation in created],
             kind="event_invitation",
-            title=_("Invitation: %(title)s") % {"title": event.title},
+            title=lambda: _("Invitation: %(title)s") % {"title": event.title},
             url=reverse("agenda:event", args=[event.pk]),
             body=event.start.astimezone(get_default_timezone()).strftime("%d/%m/%Y %H:%M"),
             actor=inviter,

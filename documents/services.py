@@ -429,7 +429,7 @@ def _shared_notify(*, organisations, target, user) -> None:
     notification_send(
         users=[membership.user for membership in memberships],
         kind="document_shared",
-        title=_("“%(name)s” shared by %(owner)s") % {"name": name, "owner": target.organisation.name},
+        title=lambda: _("“%(name)s” shared by %(owner)s") % {"name": name, "owner": target.organisation.name},
         url=target.get_absolute_url(),
         actor=user,
     )

@@ -109,7 +109,7 @@ def centre_notify(*, event: ForumPostPublished, recipient_ids: set[int]) -> None
     notification_send(
         users=_readers(recipient_ids, post.topic.forum),
         kind="forum_reply",
-        title=_("New post in “%(topic)s”") % {"topic": event.topic_subject},
+        title=lambda: _("New post in “%(topic)s”") % {"topic": event.topic_subject},
         url=post_url(post),
         body=post.content.raw[:200],
         actor=post.poster,

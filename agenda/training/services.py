@@ -253,7 +253,7 @@ def _promote_waiting(session: TrainingSession) -> list[Registration]:
         notification_send(
             users=[registration.user for registration in promoted],
             kind="session_promoted",
-            title=_("Your seat is confirmed: %(title)s") % {"title": event.title},
+            title=lambda: _("Your seat is confirmed: %(title)s") % {"title": event.title},
             url=reverse("agenda:event", args=[event.pk]),
             body=event.start.astimezone(get_default_timezone()).strftime("%d/%m/%Y %H:%M"),
         )

@@ -28,7 +28,7 @@ def mentions_notify(*, message) -> list:
         notification_send(
             users=users,
             kind="mention",
-            title=_("%(name)s mentioned you in a conversation") % {"name": message.author.full_name},
+            title=lambda: _("%(name)s mentioned you in a conversation") % {"name": message.author.full_name},
             url=message.get_absolute_url(),
             body=message.body[:300],
             actor=message.author,

@@ -157,7 +157,7 @@ def notice_approvers_notify(*, notice: NoticePage, user) -> None:
     notification_send(
         users=get_user_model().objects.filter(groups__in=task.groups.all(), is_active=True).distinct(),
         kind="notice_approval",
-        title=_("Notice awaiting your approval: %(title)s") % {"title": notice.title},
+        title=lambda: _("Notice awaiting your approval: %(title)s") % {"title": notice.title},
         url=reverse("wagtailadmin_pages:edit", args=[notice.pk]),
         actor=user,
     )

@@ -1,17 +1,19 @@
 """Writes of the notification centre; every app tells its members about something through `notification_send`.
 
     from extranet.notifications.services import notification_send
-    notification_send(users=[...], kind="mention", title="...", url="/path/", body="...", actor=request.user)
+    notification_send(users=[...], kind="mention", title=lambda: _("…"), url="/path/", body="...", actor=request.user)
 
 Each recipient's preference for the kind decides: in the centre only, an e-mail at once (task queue), the
 daily digest, or nothing. Open pages get the new unread count live (see `live.py`).
 """
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from extranet.core.services import email_enqueue
@@ -27,8 +29,14 @@ def absolute_url(url: str) -> str:
 
 
 @transaction.atomic
-def notification_send(*, users, kind: str, title: str, url: str, body: str = "", actor=None) -> list[Notification]:
-    """Notify each active user (never the actor of their own deed) as their preference for `kind` says."""
+def notification_send(
+    *, users, kind: str, title: str | Callable[[], str], url: str, body: str = "", actor=None
+) -> list[Notification]:
+    """Notify each active user (never the actor of their own deed) as their preference for `kind` says.
+
+    `title` is best a function that translates it (`lambda: _("Invitation: %(title)s") % {...}`): it is then
+    written in each recipient's language, not the sender's.
+    """
     if kind not in KINDS:
         raise ValueError(f"Unknown notification kind: {kind}")
     recipients = {
@@ -36,12 +44,13 @@ def notification_send(*, users, kind: str, title: str, url: str, body: str = "",
     }
     deliveries = notification_deliveries(user_ids=list(recipients), kind=kind)
     now = timezone.now()
+    titles = _titles_by_language(title, languages={user.preferred_language for user in recipients.values()})
     notifications = Notification.objects.bulk_create(
         [
             Notification(
                 user=user,
                 kind=kind,
-                title=title[:200],
+                title=titles[user.preferred_language][:200],
                 url=url[:500],
                 body=body[:500],
                 actor=actor,
@@ -58,6 +67,16 @@ def notification_send(*, users, kind: str, title: str, url: str, body: str = "",
     user_ids = [notification.user_id for notification in notifications]
     transaction.on_commit(lambda: unread_counts_push(user_ids=user_ids))
     return notifications
+
+
+def _titles_by_language(title, *, languages) -> dict[str, str]:
+    if not callable(title):
+        return dict.fromkeys(languages, str(title))
+    titles = {}
+    for language in languages:
+        with translation.override(language or settings.LANGUAGE_CODE):
+            titles[language] = str(title())
+    return titles
 
 
 def _email_now(notification: Notification) -> None:

@@ -25,6 +25,18 @@ def test_an_invitation_notifies_the_invitee(commune, editor, outsider):
     assert notification.url == f"/agenda/evenement/{council.pk}/"
 
 
+def test_each_invitee_reads_the_title_in_their_own_language(commune, editor, outsider, member):
+    """An English-speaking invitee gets "Invitation: …", a French-speaking one "Invitation : …", whoever invites."""
+    outsider.preferred_language = "en"
+    outsider.save(update_fields=["preferred_language"])
+    council = event(private_calendar(commune), user=editor, title="Commission urbanisme", start=paris(2027, 4, 6, 18))
+
+    invitations.event_invite(event=council, inviter=editor, users=[outsider, member])
+
+    titles = dict(Notification.objects.values_list("user_id", "title"))
+    assert titles == {outsider.pk: "Invitation: Commission urbanisme", member.pk: "Invitation : Commission urbanisme"}
+
+
 def test_a_new_share_notifies_the_receiving_editors_once(commune, editor, other_commune, outsider):
     """Darvoy's admin is told when a folder is shared with Darvoy, not again when the share is saved unchanged."""
     darvoy_member = membership(other_commune, role="member").user

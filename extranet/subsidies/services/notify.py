@@ -46,7 +46,7 @@ def notify_applicant(application: Application, *, event: str, comment: str = "",
         notification_send(
             users=[application.created_by],
             kind="subsidy_status",
-            title=_("%(title)s: %(status)s") % {"title": application.title, "status": Status(event).label},
+            title=lambda: _("%(title)s: %(status)s") % {"title": application.title, "status": Status(event).label},
             url=reverse("subsidies:detail", args=[application.pk]),
             body=comment,
             actor=actor,
