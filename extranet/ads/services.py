@@ -1,5 +1,6 @@
 """Writes of small ads: posting, moderation, the author's actions, expiry and contact."""
 
+import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
@@ -249,7 +250,14 @@ def ad_expire_due() -> int:
 
 
 def ad_contact_author(*, ad: Ad, sender_name: str, sender_email: str, message: str, client_address: str) -> None:
-    """E-mail a visitor's message to the author, who answers by replying; the visitor never sees their address."""
+    """E-mail a visitor's message to the author, who answers by replying; the visitor never sees their address.
+
+    The name is one line: a line break in it would let the visitor write what looks like the e-mail's own lines.
+    """
+    if any(unicodedata.category(character) in {"Cc", "Zl", "Zp"} for character in sender_name):
+        raise ValidationError(
+            {"name": _("Write your name on one line, without line breaks or control characters.")}, code="name"
+        )
     limit = limit_of("ad_contact")
     rate_limit_take(key=f"ads:contact:{client_address}", limit=limit.count, window_seconds=limit.seconds)
     email_enqueue(

@@ -63,6 +63,18 @@ def test_an_invalid_message_is_refused_and_sends_nothing(client, published):
     assert not mail.outbox
 
 
+def test_a_name_on_several_lines_is_refused_and_the_message_kept(client, published):
+    """A line break in the name could fake lines of the author's e-mail: refused in French, the message stays."""
+    mail.outbox.clear()
+
+    response = client.post(published.get_absolute_url(), {**MESSAGE, "name": "Jean\r\nBcc: evil@example.test"})
+
+    assert response.status_code == 400
+    assert "Écrivez votre nom sur une seule ligne" in page_text(response)
+    assert "Est-elle libre ?" in page_text(response)
+    assert not mail.outbox
+
+
 def test_a_sixth_message_in_an_hour_is_refused_with_429(client, published):
     """Five messages an hour from one address; the sixth gets a French explanation and HTTP 429."""
     for _number in range(5):

@@ -2,10 +2,12 @@
 
 from axes.helpers import get_client_ip_address
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
+from extranet.core.forms import form_add_service_error
 from extranet.core.ratelimit import RateLimited
 from extranet.public.listing import paginate, query_string_without_page
 from extranet.public.pages import ANONYMOUS_CACHE_SECONDS
@@ -51,6 +53,9 @@ def ad_detail(request, pk):
             message=form.cleaned_data["message"],
             client_address=get_client_ip_address(request) or "unknown",
         )
+    except ValidationError as error:
+        form_add_service_error(form, error)
+        return _render_detail(request, ad, form, status=400)
     except RateLimited as error:
         form.add_error(None, _("You have sent too many messages in a short time. Please try again in an hour."))
         response = _render_detail(request, ad, form, status=429)
