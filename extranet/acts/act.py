@@ -46,6 +46,8 @@ def _vote_field(verbose_name, scdl_name):
 class ActPage(PublicPage):
     """A deliberation, order or decision, executory once published here with its signed PDF."""
 
+    private_page_options = []  # public by law: see ActIndexPage
+
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="acts", editable=False
     )
@@ -214,6 +216,7 @@ class ActPage(PublicPage):
         errors.update(self._vote_errors())
         errors.update(self._signed_pdf_errors())
         errors.update(self._expiry_errors())
+        errors.update(self._address_errors())
         if errors:
             raise ValidationError(errors)
 
@@ -274,6 +277,19 @@ class ActPage(PublicPage):
             return {"signed_pdf": error}
         self.signed_pdf_sha256 = file_sha256(self.signed_pdf)
         self.signed_pdf_size = self.signed_pdf.size
+        return {}
+
+    def _address_errors(self) -> dict:
+        """A published act keeps its address: its signed PDF's (DELIB_URL) is in the open-data export and the
+        feeds, and Wagtail's redirect from the old address covers the page, not the PDF below it."""
+        if self.first_published_at is None or not self.pk:
+            return {}
+        stored_slug = ActPage.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        if stored_slug and stored_slug != self.slug:
+            return {
+                "slug": _("This act has been published: its address (“%(slug)s”) is in the open-data export and stays.")
+                % {"slug": stored_slug}
+            }
         return {}
 
     def _expiry_errors(self) -> dict:

@@ -34,6 +34,8 @@ class ActIndexPage(PublicIndexPage):
 
     subpage_types = ["acts.ActSectionPage"]
     is_creatable = False
+    # Official acts are public by law (CGCT, article R. 2131-1): no privacy setting may take them offline.
+    private_page_options = []
 
     class Meta:
         verbose_name = _("index of official acts")
@@ -64,6 +66,7 @@ class ActSectionPage(OrganisationSectionPage):
     parent_page_types = ["acts.ActIndexPage"]
     subpage_types = ["acts.ActPage", "acts.SessionPage"]
     is_creatable = False
+    private_page_options = []  # see ActIndexPage
 
     class Meta:
         verbose_name = _("official acts of an organisation")
@@ -102,6 +105,8 @@ class ActSectionPage(OrganisationSectionPage):
 
 class SessionPage(CacheableForAnonymousMixin, Page):
     """A council session of one organisation: the list of the deliberations it adopted, published as one page."""
+
+    private_page_options = []  # see ActIndexPage
 
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="act_sessions", editable=False

@@ -197,3 +197,34 @@ def test_a_scheduled_expiry_after_two_months_is_accepted(client, editor, section
     assert response.status_code == 302
     deliberation.refresh_from_db()
     assert deliberation.expire_at is not None
+
+
+def test_no_privacy_setting_takes_an_act_or_its_section_offline(client, editor, section):
+    """The privacy dialog offers nothing on acts, and a forged "login only" restriction is not saved."""
+    from wagtail.models import PageViewRestriction
+
+    recent = age(act(section, title="Tarifs de la cantine scolaire"), days=20)
+    client.force_login(editor)
+
+    for page in (recent, section):
+        url = reverse("wagtailadmin_pages:set_privacy", args=[page.pk])
+        client.post(url, {"restriction_type": "login", "password": "", "groups": []})
+
+    assert not PageViewRestriction.objects.filter(page__in=[recent, section]).exists()
+    client.logout()
+    assert client.get(recent.url).status_code == 200
+
+
+def test_a_published_act_keeps_its_address(client, editor, section):
+    """Changing the slug of a published act is refused in French: its PDF's address is in the open-data export."""
+    published = act(section, title="Tarifs de la cantine scolaire")
+    client.force_login(editor)
+    form = admin_form(pdf=False, title=published.title, internal_id=published.internal_id, slug="nouvelle-adresse")
+
+    response = client.post(admin_edit_url(published), form)
+
+    assert response.status_code == 200
+    assert "Cet acte a été publié : son adresse" in response.content.decode()
+    published.refresh_from_db()
+    assert published.slug != "nouvelle-adresse"
+    assert client.get(published.url + "acte.pdf").status_code == 200
