@@ -455,7 +455,8 @@ MACHINA_USER_DISPLAY_NAME_METHOD = "get_full_name"
 MACHINA_PROFILE_AVATARS_ENABLED = False
 MACHINA_ATTACHMENT_FILE_UPLOAD_TO = "forum-attachments"
 # Folders of MEDIA_ROOT that only permission-checked views serve: neither the DEBUG media route nor the web server.
-PRIVATE_MEDIA_PREFIXES = [f"{MACHINA_ATTACHMENT_FILE_UPLOAD_TO}/"]
+# Wagtail documents ("documents/") go through Wagtail's serve view, which checks that a live page uses them.
+PRIVATE_MEDIA_PREFIXES = [f"{MACHINA_ATTACHMENT_FILE_UPLOAD_TO}/", "documents/"]
 MACHINA_ATTACHMENT_MAX_FILES_PER_POST = 5
 FORUMS_ATTACHMENT_MAX_BYTES = env.int("FORUMS_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
 

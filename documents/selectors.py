@@ -428,3 +428,24 @@ def share_link_document_get(*, link: ShareLink, pk: int) -> Document:
     if document is None:
         raise Http404
     return document
+
+
+def wagtail_document_readable(*, document, user) -> bool:
+    """Whether a file of the Wagtail documents (attached to public pages) may be downloaded by the user: once a
+    live public page uses it, by anyone; before (a draft's attachment, a file just uploaded), only by those who
+    may choose or change it in the admin."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.documents import get_document_model
+    from wagtail.models import Page, ReferenceIndex
+    from wagtail.permissions import policy_registry
+
+    # The reference index follows each page's live content: a draft's new attachment is not in it yet.
+    page_ids = (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+    if Page.objects.filter(pk__in=[int(pk) for pk in page_ids]).live().public().exists():
+        return True
+    policy = policy_registry.get_by_type(get_document_model())
+    return user.is_authenticated and policy.user_has_any_permission_for_instance(user, ["choose", "change"], document)

@@ -1,9 +1,18 @@
+from django.http import Http404
 from wagtail import hooks
 
 from .chooser import library_document_chooser_viewset
+from .selectors import wagtail_document_readable
 
 
 @hooks.register("register_admin_viewset")
 def register_library_document_chooser():
     """The chooser of library documents for public pages (`/admin/library_document_chooser/`)."""
     return library_document_chooser_viewset
+
+
+@hooks.register("before_serve_document")
+def serve_only_published_wagtail_documents(document, request):
+    """A file attached to a draft, or uploaded and not used yet, is not public: 404 like a missing one."""
+    if not wagtail_document_readable(document=document, user=request.user):
+        raise Http404

@@ -61,3 +61,24 @@ def test_a_disguised_program_is_refused_in_french(client, commune, editor):
 
     assert "est un programme" in response.content.decode()
     assert not Document.objects.exists()
+
+
+def test_a_file_is_public_once_a_live_page_uses_it_and_not_before(client, commune, editor):
+    """A draft's attachment answers 404 to visitors (also at its /media/ path); published, it downloads; its
+    editors download it all along."""
+    from tests.notices.factories import document, notice
+
+    attachment = document(title="Projet confidentiel", filename="projet-confidentiel.pdf")
+    attachment.collection = commune.documents_collection
+    attachment.save()
+    draft = notice(commune, user=editor, publish=False, attachments=[(attachment, "Projet")])
+
+    assert client.get(attachment.url).status_code == 404
+    assert client.get("/media/" + attachment.file.name).status_code == 404
+    client.force_login(editor)
+    assert client.get(attachment.url).status_code == 200
+    client.logout()
+
+    draft.save_revision(user=editor).publish()
+
+    assert client.get(attachment.url).status_code == 200
