@@ -254,7 +254,7 @@ class MessagingConsumer(AsyncJsonWebsocketConsumer):
         except ValidationError as error:
             await self.error("invalid", " ".join(error.messages), message_id=message_id)
         except Http404:
-            await self.error("not_author", _("Only its author may change this message."), message_id=message_id)
+            await self.error("not_author", _("Only its author may edit or delete this message."), message_id=message_id)
 
     async def on_edit(self, content):
         await self._on_change(content, delete=False)

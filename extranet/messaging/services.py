@@ -154,7 +154,7 @@ def message_send(*, conversation: Conversation, author, body: str, key: str = ""
 
 def _check_editable(*, message: Message, user) -> None:
     if message.author_id != user.pk or message.deleted_at is not None:
-        raise ValidationError(_("Only its author may change this message."), code="not_author")
+        raise ValidationError(_("Only its author may edit or delete this message."), code="not_author")
     if timezone.now() - message.created_at > EDIT_WINDOW:
         raise ValidationError(
             _("A message may be changed during %(minutes)s minutes after it was sent.")

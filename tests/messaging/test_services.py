@@ -45,6 +45,8 @@ def test_only_the_author_edits_and_only_for_fifteen_minutes(member, colleague, d
     message, _ = services.message_send(conversation=direct, author=member, body="Bonjour", key="k")
     with pytest.raises(ValidationError):
         services.message_edit(message=message, user=colleague, body="Piraté")
+    with pytest.raises(ValidationError, match="Seul son auteur peut modifier ou supprimer ce message."):
+        services.message_delete(message=message, user=colleague)
     Message.objects.filter(pk=message.pk).update(created_at=timezone.now() - timedelta(minutes=16))
     message.refresh_from_db()
     with pytest.raises(ValidationError, match="15 minutes"):
