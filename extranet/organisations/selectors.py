@@ -210,6 +210,9 @@ def pages_outside_foreign_spaces(*, user, pages):
         return pages
     changeable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change", "publish"])
     pages = pages.exclude(Q(live=False) & ~Q(pk__in=changeable.values("pk")))
+    foreign_drafts = _foreign_unsubmitted_drafts(user=user)
+    if foreign_drafts is not None:
+        pages = pages.exclude(foreign_drafts)
     index_path, own = space_tree_paths(user=user)
     if index_path is None:
         return pages
@@ -217,6 +220,38 @@ def pages_outside_foreign_spaces(*, user, pages):
     for path in own:
         inside_spaces &= ~Q(path__startswith=path)
     return pages.exclude(inside_spaces)
+
+
+def _foreign_unsubmitted_drafts(*, user):
+    """The drafts of other organisations' public sections that no workflow submitted: the département's approvers
+    may publish a commune's notices (to approve them), but its drafts are not theirs to read before submission."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Q
+    from wagtail.models import Page, WorkflowState
+
+    from extranet.public.pages import OrganisationSectionPage
+
+    roles = user_roles(user=user)
+    index_paths, own_paths = set(), []
+    for model in apps.get_models():
+        if issubclass(model, OrganisationSectionPage):
+            first = model.objects.values_list("path", flat=True).first()
+            if first:
+                index_paths.add(first[: -Page.steplen])
+            own_paths += model.objects.filter(organisation_id__in=list(roles)).values_list("path", flat=True)
+    if not index_paths:
+        return None
+    submitted = WorkflowState.objects.filter(
+        status=WorkflowState.STATUS_IN_PROGRESS, base_content_type=ContentType.objects.get_for_model(Page)
+    ).values_list("object_id", flat=True)
+    below_a_section = Q()
+    for path in index_paths:
+        below_a_section |= Q(path__startswith=path, depth__gt=len(path) // Page.steplen + 1)
+    own = Q(pk__in=[])
+    for path in own_paths:
+        own |= Q(path__startswith=path)
+    return Q(live=False) & below_a_section & ~own & ~Q(pk__in=[int(pk) for pk in submitted])
 
 
 def admin_page_get_for_user(*, user, page_id):

@@ -36,3 +36,27 @@ def test_its_own_editors_keep_the_draft(client, draft, editor):
     chooser = client.get(reverse("wagtailadmin_choose_page_search"), {"q": "Jean-Moulin"}).content.decode()
 
     assert edit.status_code == 200 and "Fermeture de l" in chooser
+
+
+def test_the_departements_approvers_see_a_communes_draft_only_once_submitted(client, commune, editor):
+    """Before the commune submits its notice, the département's editor finds it neither in the explorer nor in
+    the admin's page search; submitted for approval, it is listed for them."""
+    from extranet.notices.services import notice_section_set_approval, notice_submit_for_moderation
+    from tests.notices.factories import section_of
+    from tests.organisations.factories import OrganisationFactory
+
+    departement = OrganisationFactory(kind="departement", name="Département du Loiret", slug="loiret", insee_code="")
+    notice_section_set_approval(section=section_of(commune), required=True)
+    draft = notice(commune, user=editor, publish=False, title=TITLE)
+    client.force_login(membership(departement, role="editor").user)
+
+    def listed() -> list[bool]:
+        explorer = client.get(reverse("wagtailadmin_explore", args=[section_of(commune).pk])).content.decode()
+        search = client.get(reverse("wagtailadmin_pages:search"), {"q": "Jean-Moulin"}).content.decode()
+        return ["Fermeture de l" in explorer, "Fermeture de l" in search]
+
+    before = listed()
+    notice_submit_for_moderation(notice=draft, user=editor)
+
+    assert before == [False, False]
+    assert listed() == [True, True]
