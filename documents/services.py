@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from extranet.notifications.services import notification_send
 from extranet.organisations.models import Membership, Role
+from extranet.organisations.wording import organisation_phrase
 from extranet.search.services import search_refresh_later
 
 from .models import AuditAction, AuditEvent, Document, DocumentVersion, Folder, Share, TextStatus
@@ -429,7 +430,9 @@ def _shared_notify(*, organisations, target, user) -> None:
     notification_send(
         users=[membership.user for membership in memberships],
         kind="document_shared",
-        title=lambda: _("“%(name)s” shared by %(owner)s") % {"name": name, "owner": target.organisation.name},
+        title=lambda: (
+            _("“%(name)s” shared by %(owner)s") % {"name": name, "owner": organisation_phrase(target.organisation)}
+        ),
         url=target.get_absolute_url(),
         actor=user,
     )

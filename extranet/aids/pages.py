@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from extranet.organisations.wording import organisation_phrase
 from extranet.public.listing import ListingFeedMixin, paginate, query_string_without_page
 from extranet.public.pages import CacheableForAnonymousMixin, OrganisationSectionPage, PublicIndexPage
 
@@ -97,7 +98,7 @@ class AidSectionPage(AidListingMixin, OrganisationSectionPage):
 
     @property
     def feed_title(self):
-        return _("Aids of %(name)s") % {"name": self.title}
+        return _("Aids %(of_name)s") % {"of_name": organisation_phrase(self.organisation, "de")}
 
     def listed_aids(self):
         from .selectors import aid_list_public

@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from extranet.organisations.wording import organisation_phrase
 from extranet.public.listing import FilteredListingMixin
 from extranet.public.pages import CacheableForAnonymousMixin, OrganisationSectionPage, PublicIndexPage
 
@@ -73,7 +74,7 @@ class JobSectionPage(JobListingMixin, OrganisationSectionPage):
 
     @property
     def feed_title(self):
-        return _("Job offers of %(name)s") % {"name": self.title}
+        return _("Job offers %(of_name)s") % {"of_name": organisation_phrase(self.organisation, "de")}
 
     def listed_items(self):
         from .selectors import job_offer_list_public

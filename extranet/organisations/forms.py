@@ -42,4 +42,4 @@ class OrganisationSettingsForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["siren", "siret", "require_two_factor"]
+        fields = ["article", "siren", "siret", "require_two_factor"]

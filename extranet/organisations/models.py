@@ -26,11 +26,31 @@ class Role(models.TextChoices):
 ROLE_RANK = {Role.MEMBER: 1, Role.EDITOR: 2, Role.ADMIN: 3}
 
 
+class Article(models.TextChoices):
+    """The article French sentences put before the organisation's name."""
+
+    NONE = "", _("none (Jargeau, Orléans Métropole)")
+    LE = "le", "le"
+    LA = "la", "la"
+    L = "l'", "l'"
+    LES = "les", "les"
+
+
 class Organisation(models.Model):
     """A local authority or public body with its own private space."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
     name = models.CharField(_("official name"), max_length=200, unique=True)
+    article = models.CharField(
+        _("article"),
+        max_length=3,
+        choices=Article.choices,
+        blank=True,
+        help_text=_(
+            "How sentences name it: “la bibliothèque du Département du Loiret” (le), “de la Communauté de "
+            "communes des Loges” (la), “de l'Agence de l'eau” (l'), “de Jargeau” (none)."
+        ),
+    )
     slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=_("Used in the space's address."))
     siren = models.CharField(_("SIREN"), max_length=9, blank=True, validators=[validate_siren])
     siret = models.CharField(_("SIRET"), max_length=14, blank=True, validators=[validate_siret])

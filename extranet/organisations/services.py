@@ -24,6 +24,7 @@ from extranet.core.services import email_enqueue
 
 from .models import Invitation, Membership, Organisation, OrganisationGroup, Role
 from .pages import OrganisationSpacePage, SpacesIndexPage
+from .wording import article_guess
 
 DOCUMENT_PERMISSIONS = ["add_document", "change_document", "choose_document"]
 PAGE_PERMISSIONS_BY_ROLE = {
@@ -39,7 +40,9 @@ def _token_hash(token: str) -> str:
 
 @transaction.atomic
 def organisation_create(**fields) -> Organisation:
-    """Create an organisation with its role groups and its private space page."""
+    """Create an organisation with its role groups and its private space page; without an article, the one its
+    name most likely takes."""
+    fields.setdefault("article", article_guess(fields.get("name", "")))
     organisation = Organisation(**fields)
     organisation.full_clean()
     organisation.save()
@@ -181,14 +184,15 @@ def _ensure_an_admin_remains(*, membership: Membership, new_role: Role | None) -
         )
 
 
-SETTINGS_FIELDS = ("siren", "siret", "require_two_factor")
+SETTINGS_FIELDS = ("article", "siren", "siret", "require_two_factor")
 
 
 @transaction.atomic
 def organisation_update_settings(
-    *, organisation: Organisation, user, require_two_factor: bool, siren: str, siret: str
+    *, organisation: Organisation, user, require_two_factor: bool, siren: str, siret: str, article: str | None = None
 ) -> Organisation:
-    """What an organisation's administrators set themselves: two-factor authentication, and the SIREN and SIRET
+    """What an organisation's administrators set themselves: the article sentences name it with (None keeps it),
+    two-factor authentication, and the SIREN and SIRET
     its open-data exports name it by. A SIRET can be corrected, not removed: those exports need one. A SIRET
     entered alone brings its SIREN (its first nine digits). Each change shows in the organisation's history in the
     Wagtail admin, with its old and new values and who made it."""
@@ -204,6 +208,8 @@ def organisation_update_settings(
         siren or siret[:9],
         siret,
     )
+    if article is not None:
+        organisation.article = article
     # Only what this page sets is checked: a flaw elsewhere in the record is for the staff to mend.
     organisation.full_clean(
         exclude=[field.name for field in Organisation._meta.fields if field.name not in SETTINGS_FIELDS]

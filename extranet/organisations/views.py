@@ -153,6 +153,7 @@ def organisation_settings(request, slug):
             services.organisation_update_settings(
                 organisation=organisation,
                 user=request.user,
+                article=form.cleaned_data["article"],
                 require_two_factor=form.cleaned_data["require_two_factor"],
                 siren=form.cleaned_data["siren"],
                 siret=form.cleaned_data["siret"],

@@ -21,6 +21,7 @@ class OrganisationViewSet(SnippetViewSet):
     panels = [
         FieldPanel("kind"),
         FieldPanel("name"),
+        FieldPanel("article"),
         FieldPanel("slug"),
         FieldPanel("siren"),
         FieldPanel("siret"),

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from extranet.core.timezones import time_zone_name
 from extranet.notices.validators import validate_notice_document
+from extranet.organisations.wording import organisation_phrase
 from extranet.public.listing import FilteredListingMixin
 from extranet.public.pages import CacheableForAnonymousMixin, OrganisationSectionPage, PublicIndexPage
 
@@ -91,7 +92,7 @@ class ProcurementSectionPage(ProcurementListingMixin, OrganisationSectionPage):
 
     @property
     def feed_title(self):
-        return _("Procurement notices of %(name)s") % {"name": self.title}
+        return _("Procurement notices %(of_name)s") % {"of_name": organisation_phrase(self.organisation, "de")}
 
     def listed_items(self):
         from .selectors import procurement_notice_list_public

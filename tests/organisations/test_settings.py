@@ -133,3 +133,16 @@ def test_an_editor_cannot_reach_the_settings(client, commune):
 
     assert response.status_code == 404
     assert stored(commune) == ("", "", False)
+
+
+def test_an_admin_chooses_the_article_sentences_use(admin_client, commune):
+    """The article chosen on the settings page is how the pages then name the organisation."""
+    commune.name = "Communauté de communes des Loges"
+    commune.save(update_fields=["name"])
+
+    page = post(admin_client, commune, article="la", siren="", siret="")
+
+    assert "Les paramètres ont été enregistrés." in page
+    assert Organisation.objects.get(pk=commune.pk).article == "la"
+    members = admin_client.get(reverse("organisations:member_list", args=[commune.slug])).content.decode()
+    assert "Membres de la Communauté de communes des Loges" in members
