@@ -9,7 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from extranet.accounts.views import admin_login
-from extranet.organisations.admin_views import page_search, page_search_results, page_types_report
+from extranet.organisations.admin_views import page_types_report
 
 urlpatterns = [
     # One login form for the whole site, so the second factor and the lockout apply to the admin too.
@@ -17,9 +17,6 @@ urlpatterns = [
     # Wagtail's page types report would show every organisation's latest page titles (admin_views.py).
     path("admin/reports/page-types-usage/", page_types_report),
     path("admin/reports/page-types-usage/results/", page_types_report, {"results_only": True}),
-    # Wagtail's page search lists every explorable page, other organisations' unsubmitted drafts included.
-    path("admin/pages/search/", page_search),
-    path("admin/pages/search/results/", page_search_results),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("extranet.accounts.urls")),

@@ -7,3 +7,11 @@ class OrganisationsConfig(AppConfig):
     label = "organisations"
     verbose_name = _("Organisations")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.models import AbstractPage
+        from wagtail.permissions import register_permission_policy
+
+        from .page_permissions import OrganisationPagePermissionPolicy
+
+        register_permission_policy(AbstractPage, OrganisationPagePermissionPolicy("wagtailcore.Page"))

@@ -1,5 +1,7 @@
 """Another organisation's drafts in the Wagtail admin: neither their pages nor their titles, for its editors."""
 
+import html
+
 import pytest
 from django.urls import reverse
 
@@ -51,12 +53,17 @@ def test_the_departements_approvers_see_a_communes_draft_only_once_submitted(cli
     client.force_login(membership(departement, role="editor").user)
 
     def listed() -> list[bool]:
-        explorer = client.get(reverse("wagtailadmin_explore", args=[section_of(commune).pk])).content.decode()
-        search = client.get(reverse("wagtailadmin_pages:search"), {"q": "Jean-Moulin"}).content.decode()
-        return ["Fermeture de l" in explorer, "Fermeture de l" in search]
+        section = section_of(commune).pk
+        pages = [
+            client.get(reverse("wagtailadmin_explore", args=[section])),
+            client.get(reverse("wagtailadmin_pages:search"), {"q": "Jean-Moulin"}),
+            client.get("/admin/reports/site-history/"),
+            client.get("/admin/api/main/pages/", {"descendant_of": section, "fields": "title"}),
+        ]
+        return ["Fermeture de l" in html.unescape(page.content.decode()) for page in pages]
 
     before = listed()
     notice_submit_for_moderation(notice=draft, user=editor)
 
-    assert before == [False, False]
-    assert listed() == [True, True]
+    assert before == [False, False, False, False]
+    assert listed() == [True, True, True, True]

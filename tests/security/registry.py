@@ -604,8 +604,6 @@ EXCLUDED: dict[str, str] = {
     "admin/login/": "no object: the login form",
     "admin/reports/page-types-usage/": "no object: Wagtail's page types report, staff-only (test_admin_reports.py)",
     "admin/reports/page-types-usage/results/": "no object: the same report's results, staff-only",
-    "admin/pages/search/": "no object: Wagtail's page search, less other organisations' drafts (test_admin_drafts.py)",
-    "admin/pages/search/results/": "no object: the same search's results",
     "admin/test404/": "no object: Wagtail's 404 test page",
     "admin/^.*/$": "no object: the admin's catch-all 404",
     "wagtailadmin_home": "no object: the dashboard",
