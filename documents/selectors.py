@@ -430,10 +430,10 @@ def share_link_document_get(*, link: ShareLink, pk: int) -> Document:
     return document
 
 
-def wagtail_document_readable(*, document, user) -> bool:
-    """Whether a file of the Wagtail documents (attached to public pages) may be downloaded by the user: once a
-    live public page uses it, by anyone; before (a draft's attachment, a file just uploaded), only by those who
-    may choose or change it in the admin."""
+def wagtail_document_readable(*, document, request) -> bool:
+    """Whether a file of the Wagtail documents (attached to pages) may be downloaded: once a live page that the
+    request may read uses it (a public notice for anyone, a private-space article for its members); before (a
+    draft's attachment, a file just uploaded), only by those who may choose or change it in the admin."""
     from django.contrib.contenttypes.models import ContentType
     from wagtail.documents import get_document_model
     from wagtail.models import Page, ReferenceIndex
@@ -445,7 +445,9 @@ def wagtail_document_readable(*, document, user) -> bool:
         .filter(base_content_type=ContentType.objects.get_for_model(Page))
         .values_list("object_id", flat=True)
     )
-    if Page.objects.filter(pk__in=[int(pk) for pk in page_ids]).live().public().exists():
-        return True
+    for page in Page.objects.filter(pk__in=[int(pk) for pk in page_ids]).live():
+        if all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
+            return True
+    user = request.user
     policy = policy_registry.get_by_type(get_document_model())
     return user.is_authenticated and policy.user_has_any_permission_for_instance(user, ["choose", "change"], document)

@@ -13,6 +13,7 @@ def register_library_document_chooser():
 
 @hooks.register("before_serve_document")
 def serve_only_published_wagtail_documents(document, request):
-    """A file attached to a draft, or uploaded and not used yet, is not public: 404 like a missing one."""
-    if not wagtail_document_readable(document=document, user=request.user):
+    """A file attached to a draft, uploaded and not used yet, or used only by pages the visitor may not read:
+    404 like a missing one."""
+    if not wagtail_document_readable(document=document, request=request):
         raise Http404

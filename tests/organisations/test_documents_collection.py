@@ -82,3 +82,25 @@ def test_a_file_is_public_once_a_live_page_uses_it_and_not_before(client, commun
     draft.save_revision(user=editor).publish()
 
     assert client.get(attachment.url).status_code == 200
+
+
+def test_a_file_linked_from_a_private_space_article_is_for_that_organisations_members(
+    client, commune, editor, member, outsider
+):
+    """Its members download it as they read the article; another organisation and visitors get 404."""
+    from tests.notices.factories import document
+    from tests.organisations.factories import space_article
+
+    attachment = document(title="Compte rendu", filename="cr.pdf")
+    attachment.collection = commune.documents_collection
+    attachment.save()
+    space_article(commune.space_page, body=f'<p><a linktype="document" id="{attachment.pk}">cr.pdf</a></p>')
+
+    answers = {}
+    for name, user in (("member", member), ("outsider", outsider), ("visitor", None)):
+        client.logout()
+        if user:
+            client.force_login(user)
+        answers[name] = client.get(attachment.url).status_code
+
+    assert answers == {"member": 200, "outsider": 404, "visitor": 404}
