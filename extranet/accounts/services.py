@@ -78,7 +78,6 @@ def user_set_language(*, user, language: str) -> None:
         user.save(update_fields=["preferred_language"])
 
 
-@transaction.atomic
 def user_lockout_lift(*, user) -> None:
     """Forget the account's failed logins: the lockout page offers a password reset as the way out, so choosing
     a new password must open the door at once rather than after the cool-off."""
@@ -87,6 +86,7 @@ def user_lockout_lift(*, user) -> None:
     reset(username=user.email.strip().lower())
 
 
+@transaction.atomic
 def two_factor_enrol_start(*, user) -> TOTPDevice:
     """Return the pending (unconfirmed) authenticator of the user, creating it if needed."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()

@@ -11,6 +11,8 @@ ARTICLE_OF_FIRST_WORD = {
     "conseil": "le",
     "syndicat": "le",
     "centre": "le",
+    "collège": "le",
+    "lycée": "le",
     "service": "le",
     "pôle": "le",
     "parc": "le",
@@ -21,7 +23,14 @@ ARTICLE_OF_FIRST_WORD = {
     "préfecture": "la",
     "direction": "la",
     "maison": "la",
+    "mairie": "la",
+    "ville": "la",
+    "commune": "la",
     "agence": "l'",
+    "agglomération": "l'",
+    "école": "l'",
+    "hôpital": "l'",
+    "institut": "l'",
     "office": "l'",
     "établissement": "l'",
     "association": "l'",
@@ -56,6 +65,11 @@ def organisation_phrase(organisation, preposition: str = "") -> str:
     name, article = organisation.name, organisation.article
     if not (get_language() or "fr").startswith("fr"):
         return ENGLISH[preposition] + name
+    if not article and preposition in ("de", "à"):
+        # A commune's name may start with its own article: "du Bardon", "aux Bordes" (La and L' do not contract).
+        for own_article in ("Les ", "Le "):
+            if name.startswith(own_article):
+                return FRENCH[preposition, own_article.strip().lower()] + name[len(own_article) :]
     if (preposition, article) in FRENCH:
         return FRENCH[preposition, article] + name
     if preposition == "de" and not article and name[:1].lower() in VOWELS:

@@ -158,6 +158,13 @@ def test_a_session_page_lists_its_live_deliberations(client, section):
     assert "20 / 3 / 1" in page
 
 
+def test_a_session_page_previews_in_the_admin(section):
+    """The editor's preview of a session names its organisation as the page does (it answered 500)."""
+    preview = session(section).make_preview_request()
+
+    assert preview.status_code == 200 and "Actes officiels de" in preview.content.decode()
+
+
 def test_public_pages_may_be_cached_for_anonymous_visitors(client, index, section):
     """Listings and feeds are cacheable for anonymous visitors."""
     deliberation = act(section)

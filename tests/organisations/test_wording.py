@@ -32,6 +32,16 @@ pytestmark = pytest.mark.django_db
         ("Jargeau", "", "de Jargeau", "à Jargeau", "Jargeau"),
         ("Olivet", "", "d'Olivet", "à Olivet", "Olivet"),
         ("Écueillé", "", "d'Écueillé", "à Écueillé", "Écueillé"),
+        ("Le Bardon", "", "du Bardon", "au Bardon", "Le Bardon"),
+        ("Les Bordes", "", "des Bordes", "aux Bordes", "Les Bordes"),
+        ("La Ferté-Saint-Aubin", "", "de La Ferté-Saint-Aubin", "à La Ferté-Saint-Aubin", "La Ferté-Saint-Aubin"),
+        (
+            "Agglomération montargoise",
+            "l'",
+            "de l'Agglomération montargoise",
+            "à l'Agglomération montargoise",
+            "l'Agglomération montargoise",
+        ),
     ],
 )
 def test_french_contracts_the_article_with_de_and_a(name, article, of, to, alone):
@@ -74,3 +84,12 @@ def test_pages_name_the_organisation_with_its_article(client, superuser):
     page = client.get(f"/bibliotheque/{departement.slug}/").content.decode()
 
     assert "Bibliothèque du Département du Loiret" in page and "de Département" not in page
+
+
+def test_a_template_given_no_organisation_writes_nothing():
+    """The filters render nothing, not an error page, when a template hands them something else."""
+    from django.template import Context, Template
+
+    rendered = Template("{% load organisation_names %}[{{ missing|of_name }}][{{ missing|named }}]").render(Context())
+
+    assert rendered == "[][]"
