@@ -169,7 +169,8 @@ def people_import_parse(
     if not lines or not lines[0].strip():
         report.file_errors.append(_("The file is empty."))
         return report
-    delimiter = ";" if lines[0].count(";") >= lines[0].count(",") else ","
+    # French spreadsheets separate with ";", English ones with ",", Excel's "Unicode text" with tabs.
+    delimiter = max(";,\t", key=lines[0].count)
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error:

@@ -6,6 +6,8 @@ file cannot fill the search index.
 
 import io
 
+from extranet.core.text_files import text_decode
+
 MAX_TEXT_CHARS = 500_000
 MAX_PDF_PAGES = 300
 MAX_SHEET_CELLS = 100_000
@@ -76,7 +78,4 @@ def _xlsx(content: bytes) -> str:
 
 
 def _plain(content: bytes) -> str:
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return content.decode("cp1252", errors="replace")
+    return text_decode(content) or ""

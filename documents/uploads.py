@@ -5,6 +5,7 @@ damaged or cut short (an interrupted upload), an image bomb, or named with an ex
 Archives are recognised but never unpacked; office files' declared uncompressed size is bounded.
 """
 
+import codecs
 import unicodedata
 import warnings
 import zipfile
@@ -163,8 +164,6 @@ def _zip_format(upload) -> str:
 
 
 def _text_format(head: bytes, extension: str) -> str | None:
-    if b"\x00" in head:
-        return None
     text = _decode_head(head)
     if text is None:
         return None
@@ -177,6 +176,15 @@ def _text_format(head: bytes, extension: str) -> str | None:
 
 
 def _decode_head(head: bytes) -> str | None:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text"; the head may end inside a character, which the incremental decoder leaves out.
+        try:
+            text = codecs.getincrementaldecoder("utf-16")().decode(head)
+        except UnicodeDecodeError:
+            return None
+        return None if "\x00" in text else text
+    if b"\x00" in head:
+        return None
     try:
         return head.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -293,3 +293,14 @@ def test_mac_line_ends_are_read():
     report = parse(GOOD.replace("\n", "\r"))
     assert report.is_clean, report.file_errors
     assert report.rows[0].values["last_name"] == "Lefèvre"
+
+
+def test_excel_unicode_text_passes_the_upload_check_and_is_read(client, commune, admin):
+    """A file saved by Excel as "Unicode text" (UTF-16 with its byte order mark) is checked and read, accents kept."""
+    service_create(organisation=commune, name="Finances")
+    client.force_login(admin)
+
+    page = report_page(client, upload(client, GOOD.replace(";", "\t"), encoding="utf-16")).content.decode()
+
+    assert "Confirmer l’import" in page
+    assert "Lefèvre" in page

@@ -27,6 +27,7 @@ pytestmark = pytest.mark.django_db
         ("aides.xlsx", xlsx_bytes("Fonds vert", "Dotation rurale"), ["Subventions", "Fonds vert", "42"]),
         ("notes.txt", "Réunion publique à la salle des fêtes".encode(), ["salle des fêtes"]),
         ("liste.csv", "commune;population\nJargeau;4800\n".encode("cp1252"), ["Jargeau;4800"]),
+        ("effectifs.csv", "commune\tagents\nSaint-Jean-le-Blanc\t12\n".encode("utf-16"), ["Saint-Jean-le-Blanc"]),
     ],
 )
 def test_text_is_extracted_from_each_format(commune, member, name, content, words):
