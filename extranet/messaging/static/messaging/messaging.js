@@ -181,7 +181,10 @@
       return;
     }
     if (frame.key) {
+      var refused = queue.find(function (entry) { return entry.key === frame.key; });
       queue = queue.filter(function (entry) { return entry.key !== frame.key; });
+      // The refused text goes back in the empty box, to be corrected and sent again.
+      if (refused && !body.value.trim()) body.value = refused.body;
       var pending = pendingItem(frame.key);
       if (pending) pending.querySelector(".chat-message__meta").textContent = frame.message;
       return;

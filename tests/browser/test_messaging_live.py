@@ -1,0 +1,69 @@
+"""The conversation page's script against a real ASGI server: live delivery, and a refused message kept."""
+
+import sqlite3
+
+import pytest
+from django.db import connection
+
+from extranet.messaging import services
+from extranet.messaging.models import BODY_MAX_LENGTH
+from tests.messaging.servers import database_copy, user_with_session, uvicorn_servers
+
+pytestmark = [pytest.mark.real_servers, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def server(tmp_path):
+    """Alice and Bob, their sessions and their direct conversation, served by uvicorn (sockets included)."""
+    if connection.vendor != "sqlite":
+        pytest.skip("The server shares an SQLite copy of the test database: the suite's SQLite run covers it.")
+    (alice, alice_key), (bob, bob_key) = (user_with_session(email=f"{name}@commune.test") for name in ("alice", "bob"))
+    conversation = services.conversation_create_direct(user=alice, other=bob)
+    path = database_copy(tmp_path / "db.sqlite3")
+    with uvicorn_servers(database=path, extra_env={"DEBUG": "1"}) as (port,):
+        yield {
+            "url": f"http://127.0.0.1:{port}/messages/{conversation.pk}/",
+            "alice": alice_key,
+            "bob": bob_key,
+            "path": path,
+        }
+
+
+def open_conversation(browser, server, who):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 360, "height": 740})
+    context.set_default_timeout(10_000)
+    context.add_cookies([{"name": "sessionid", "value": server[who], "url": server["url"]}])
+    page = context.new_page()
+    page.goto(server["url"])
+    page.wait_for_function("document.getElementById('chat-status').textContent.trim() !== ''")
+    return page
+
+
+def test_a_message_reaches_the_other_page_live(browser, server):
+    """Bob's open page shows Alice's message without reloading, and her box is ready for the next one."""
+    alice, bob = open_conversation(browser, server, "alice"), open_conversation(browser, server, "bob")
+
+    alice.fill("#chat-form textarea", "Le conseil est avancé à 18 h.")
+    alice.click("#chat-form button[type=submit]")
+
+    bob.locator("#chat-messages li[data-id]", has_text="Le conseil est avancé à 18 h.").wait_for()
+    alice.locator("#chat-messages li[data-id]", has_text="Le conseil est avancé à 18 h.").wait_for()
+    assert alice.input_value("#chat-form textarea") == ""
+    alice.context.close()
+    bob.context.close()
+
+
+def test_a_refused_message_goes_back_in_the_box(browser, server):
+    """A message the server refuses (over the length limit) is not lost: its text is back in the box to shorten."""
+    alice = open_conversation(browser, server, "alice")
+    too_long = "Compte rendu. " * (BODY_MAX_LENGTH // 14 + 1)
+    alice.evaluate("document.querySelector('#chat-form textarea').removeAttribute('maxlength')")
+
+    alice.fill("#chat-form textarea", too_long)
+    alice.click("#chat-form button[type=submit]")
+
+    alice.locator("#chat-messages li.chat-message--pending", has_text=str(BODY_MAX_LENGTH)).wait_for()
+    assert alice.input_value("#chat-form textarea") == too_long.strip()
+    with sqlite3.connect(server["path"]) as served:
+        assert served.execute("SELECT COUNT(*) FROM messaging_message").fetchone() == (0,)
+    alice.context.close()
