@@ -174,8 +174,9 @@ def space_article_list(*, space):
     return SpaceArticlePage.objects.child_of(space).live().order_by("-first_published_at")
 
 
-def space_tree_paths(*, user) -> tuple[str | None, list[str]]:
-    """The spaces index's tree path and the tree paths of the user's own spaces, to hide the other spaces.
+def space_tree_paths(*, organisation_ids) -> tuple[str | None, list[str]]:
+    """The spaces index's tree path and the tree paths of the spaces of `organisation_ids` (the user's own), to
+    hide the other spaces.
 
     Wagtail's admin shows a page's title in views that check no permission (the explorer's header, the move
     confirmation, the page chooser, the bulk actions' confirmation); the private spaces of other organisations
@@ -184,9 +185,7 @@ def space_tree_paths(*, user) -> tuple[str | None, list[str]]:
     from .pages import OrganisationSpacePage, SpacesIndexPage
 
     index_path = SpacesIndexPage.objects.values_list("path", flat=True).first()
-    own = OrganisationSpacePage.objects.filter(organisation_id__in=list(user_roles(user=user))).values_list(
-        "path", flat=True
-    )
+    own = OrganisationSpacePage.objects.filter(organisation_id__in=organisation_ids).values_list("path", flat=True)
     return index_path, list(own)
 
 
@@ -194,7 +193,7 @@ def page_is_in_foreign_space(*, user, page) -> bool:
     """Whether the page is (or is under) the private space of an organisation the user is not a member of."""
     if user.is_superuser:
         return False
-    index_path, own = space_tree_paths(user=user)
+    index_path, own = space_tree_paths(organisation_ids=list(user_roles(user=user)))
     if index_path is None or not page.path.startswith(index_path) or len(page.path) <= len(index_path):
         return False
     return not any(page.path.startswith(path) for path in own)
@@ -210,10 +209,11 @@ def pages_outside_foreign_spaces(*, user, pages):
         return pages
     changeable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change", "publish"])
     pages = pages.exclude(Q(live=False) & ~Q(pk__in=changeable.values("pk")))
-    foreign_drafts = _foreign_unsubmitted_drafts(user=user)
+    organisation_ids = list(user_roles(user=user))
+    foreign_drafts = _foreign_unsubmitted_drafts(organisation_ids=organisation_ids)
     if foreign_drafts is not None:
         pages = pages.exclude(foreign_drafts)
-    index_path, own = space_tree_paths(user=user)
+    index_path, own = space_tree_paths(organisation_ids=organisation_ids)
     if index_path is None:
         return pages
     inside_spaces = Q(path__startswith=index_path) & Q(depth__gt=len(index_path) // 4)
@@ -222,7 +222,7 @@ def pages_outside_foreign_spaces(*, user, pages):
     return pages.exclude(inside_spaces)
 
 
-def _foreign_unsubmitted_drafts(*, user):
+def _foreign_unsubmitted_drafts(*, organisation_ids):
     """The drafts of other organisations' public sections that no workflow submitted: the département's approvers
     may publish a commune's notices (to approve them), but its drafts are not theirs to read before submission."""
     from django.apps import apps
@@ -232,14 +232,13 @@ def _foreign_unsubmitted_drafts(*, user):
 
     from extranet.public.pages import OrganisationSectionPage
 
-    roles = user_roles(user=user)
     index_paths, own_paths = set(), []
     for model in apps.get_models():
         if issubclass(model, OrganisationSectionPage):
             first = model.objects.values_list("path", flat=True).first()
             if first:
                 index_paths.add(first[: -Page.steplen])
-            own_paths += model.objects.filter(organisation_id__in=list(roles)).values_list("path", flat=True)
+            own_paths += model.objects.filter(organisation_id__in=organisation_ids).values_list("path", flat=True)
     if not index_paths:
         return None
     submitted = WorkflowState.objects.filter(

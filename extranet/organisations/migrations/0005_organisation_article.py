@@ -3,13 +3,29 @@
 from django.db import migrations, models
 
 
+# A frozen copy of `wording.ARTICLE_OF_FIRST_WORD` as it was when this migration was written, so that later changes
+# to the app's guess never change what this migration does.
+ARTICLE_OF_FIRST_WORD = {
+    **dict.fromkeys(
+        ("département", "conseil", "syndicat", "centre", "collège", "lycée", "service", "pôle", "parc", "groupement"),
+        "le",
+    ),
+    **dict.fromkeys(
+        ("communauté", "métropole", "région", "préfecture", "direction", "maison", "mairie", "ville", "commune"), "la"
+    ),
+    **dict.fromkeys(
+        ("agence", "agglomération", "école", "hôpital", "institut", "office", "établissement", "association", "union"),
+        "l'",
+    ),
+}
+
+
 def guess_articles(apps, schema_editor):
     """Existing organisations get the article their name most likely takes; administrators correct the rest."""
-    from extranet.organisations.wording import article_guess
-
     Organisation = apps.get_model("organisations", "Organisation")
     for organisation in Organisation.objects.only("pk", "name"):
-        article = article_guess(organisation.name)
+        first_word = organisation.name.strip().split(" ", 1)[0].lower() if organisation.name.strip() else ""
+        article = ARTICLE_OF_FIRST_WORD.get(first_word, "")
         if article:
             Organisation.objects.filter(pk=organisation.pk).update(article=article)
 
