@@ -45,7 +45,7 @@ def _invitation_email(invitation, *, inviter) -> None:
             "start": event.start.astimezone(get_default_timezone()),
             "place": event.details.place,
             "visio_url": event.details.visio_url,
-            "organisation_name": event.details.organisation.name,
+            "organisation": event.details.organisation,
             "inviter_name": inviter.full_name if inviter else "",
             "url": base + reverse("agenda:event", args=[event.pk]),
             "links": links,
@@ -93,6 +93,7 @@ def event_invite(*, event: Event, inviter, users=(), organisation=None, role: st
             url=reverse("agenda:event", args=[event.pk]),
             body=event.start.astimezone(get_default_timezone()).strftime("%d/%m/%Y %H:%M"),
             actor=inviter,
+            organisation=event.details.organisation,
         )
     return created
 

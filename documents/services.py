@@ -427,15 +427,17 @@ def _shared_notify(*, organisations, target, user) -> None:
         organisation__in=organisations, role__in=(Role.EDITOR, Role.ADMIN), user__is_active=True
     ).select_related("user")
     name = getattr(target, "title", None) or target.name
-    notification_send(
-        users=[membership.user for membership in memberships],
-        kind="document_shared",
-        title=lambda: (
-            _("“%(name)s” shared by %(owner)s") % {"name": name, "owner": organisation_phrase(target.organisation)}
-        ),
-        url=target.get_absolute_url(),
-        actor=user,
-    )
+    for organisation in organisations:
+        notification_send(
+            users=[membership.user for membership in memberships if membership.organisation_id == organisation.pk],
+            kind="document_shared",
+            title=lambda: (
+                _("“%(name)s” shared by %(owner)s") % {"name": name, "owner": organisation_phrase(target.organisation)}
+            ),
+            url=target.get_absolute_url(),
+            actor=user,
+            organisation=organisation,
+        )
 
 
 def _sharing_detail(is_public: bool, shares: dict) -> str:

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -62,3 +63,24 @@ def share_link_revoke(*, document: Document | None = None, folder: Folder | None
             document=document,
             folder=folder,
         )
+
+
+def share_links_revoke_made_by(*, user, organisation) -> int:
+    """Stop the running links `user` made to the organisation's documents and folders, as they leave it: what
+    they shared outside is no longer theirs to share. Returns how many; each shows in the library's audit."""
+    now = timezone.now()
+    links = list(
+        ShareLink.objects.filter(created_by=user, revoked_at=None, expires_at__gt=now)
+        .filter(Q(document__organisation=organisation) | Q(folder__organisation=organisation))
+        .select_related("document", "folder")
+    )
+    for link in links:
+        audit_record(
+            organisation=organisation,
+            actor=None,
+            action=AuditAction.LINK_REVOKE,
+            document=link.document,
+            folder=link.folder,
+            detail=_("made by %(name)s, who left the organisation") % {"name": user.full_name},
+        )
+    return ShareLink.objects.filter(pk__in=[link.pk for link in links]).update(revoked_at=now)

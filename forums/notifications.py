@@ -105,7 +105,8 @@ def centre_notify(*, event: ForumPostPublished, recipient_ids: set[int]) -> None
     """
     if not recipient_ids:
         return
-    post = Post.objects.select_related("topic__forum", "poster").get(pk=event.post_id)
+    post = Post.objects.select_related("topic__forum__audience", "poster").get(pk=event.post_id)
+    audience = getattr(post.topic.forum, "audience", None)
     notification_send(
         users=_readers(recipient_ids, post.topic.forum),
         kind="forum_reply",
@@ -113,6 +114,7 @@ def centre_notify(*, event: ForumPostPublished, recipient_ids: set[int]) -> None
         url=post_url(post),
         body=post.content.raw[:200],
         actor=post.poster,
+        organisation=audience.organisation if audience else None,
     )
 
 

@@ -92,7 +92,7 @@ def _moderators_notify(*, ad: Ad) -> None:
             template="ads/email/ad_pending",
             context={
                 "title": ad.title,
-                "organisation_name": ad.organisation.name,
+                "organisation": ad.organisation,
                 "url": _absolute_url(ad.get_moderation_url()),
             },
             language=moderator.preferred_language,

@@ -32,5 +32,7 @@ def mentions_notify(*, message) -> list:
             url=message.get_absolute_url(),
             body=message.body[:300],
             actor=message.author,
+            # An organisation's room is read through the membership; other conversations through their own members.
+            organisation=message.conversation.organisation,
         )
     return users

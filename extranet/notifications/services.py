@@ -30,12 +30,20 @@ def absolute_url(url: str) -> str:
 
 @transaction.atomic
 def notification_send(
-    *, users, kind: str, title: str | Callable[[], str], url: str, body: str = "", actor=None
+    *,
+    users,
+    kind: str,
+    title: str | Callable[[], str],
+    url: str,
+    body: str = "",
+    actor=None,
+    organisation=None,
 ) -> list[Notification]:
     """Notify each active user (never the actor of their own deed) as their preference for `kind` says.
 
     `title` is best a function that translates it (`lambda: _("Invitation: %(title)s") % {...}`): it is then
-    written in each recipient's language, not the sender's.
+    written in each recipient's language, not the sender's. `organisation` is the one whose membership lets the
+    users read what it tells (a private forum's, a room's): a member who leaves it loses the notification.
     """
     if kind not in KINDS:
         raise ValueError(f"Unknown notification kind: {kind}")
@@ -54,6 +62,7 @@ def notification_send(
                 url=url[:500],
                 body=body[:500],
                 actor=actor,
+                organisation=organisation,
                 created_at=now,
                 delivery=deliveries[user.pk],
             )
@@ -118,3 +127,15 @@ def notification_preferences_set(*, user, deliveries: dict[str, str]) -> None:
         if spec is None or delivery not in dict(spec.choices):
             raise ValidationError(_("Choose one of the offered deliveries."), code="bad_delivery")
         NotificationPreference.objects.update_or_create(user=user, kind=kind, defaults={"delivery": delivery})
+
+
+def notifications_withdraw(*, user, organisation) -> int:
+    """Delete the notifications the user got as a member of `organisation` (they left it); return how many.
+
+    What they tell (a private post's excerpt, a subsidy's instruction) is no longer theirs to read, in the centre or
+    in the next digest.
+    """
+    deleted, _by_model = Notification.objects.filter(user=user, organisation=organisation).delete()
+    if deleted:
+        transaction.on_commit(lambda: unread_counts_push(user_ids=[user.pk]))
+    return deleted

@@ -255,7 +255,7 @@ def invitation_create(*, organisation: Organisation, email: str, role: Role, inv
         template="organisations/email/invitation",
         context={
             "invitation": invitation,
-            "organisation_name": organisation.name,
+            "organisation": organisation,
             "inviter_name": invited_by.full_name,
             "role": invitation.get_role_display(),
             "url": settings.SITE_URL + reverse("organisations:invitation_accept", args=[token]),

@@ -249,6 +249,17 @@ def test_an_invitation_is_e_mailed_with_its_link(commune, admin):
     assert "« Éditeur »" in message.body
 
 
+def test_the_invitation_names_the_organisation_with_its_article(admin):
+    """An invitation to the Département says "à rejoindre le Département du Loiret", not "à rejoindre Département"."""
+    departement = OrganisationFactory(kind="departement", name="Département du Loiret")
+
+    services.invitation_create(organisation=departement, email="claire@loiret.test", role=Role.MEMBER, invited_by=admin)
+
+    (message,) = mail.outbox
+    assert message.subject == "Invitation à rejoindre le Département du Loiret sur Territoires"
+    assert "vous invite à rejoindre le Département du Loiret sur Territoires" in message.body
+
+
 def test_only_the_hash_of_the_token_is_stored(commune, admin):
     """The raw token of the link appears nowhere in the invitation's row."""
     invited, token = invitation(commune, email="claire@jargeau.test", invited_by=admin)

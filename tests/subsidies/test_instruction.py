@@ -155,3 +155,24 @@ def test_a_phone_saved_before_it_was_checked_does_not_block_instruction(
     application = services.application_review_start(application=application, actor=departement_editor)
 
     assert application.status == Status.UNDER_REVIEW
+
+
+def test_an_author_who_left_the_commune_hears_no_more_of_its_application(
+    commune_aid, commune, editor, departement_editor
+):
+    """Once the author has left Jargeau, the instructor's request reaches the named contact only, not the author."""
+    from extranet.notifications.models import Notification
+    from extranet.organisations.models import Membership
+    from extranet.organisations.services import membership_remove
+
+    application = submitted(commune_aid, commune, editor)
+    membership_remove(membership=Membership.objects.get(user=editor, organisation=commune))
+    mail.outbox.clear()
+
+    services.application_request_documents(
+        application=application, actor=departement_editor, message="Joindre la délibération du 3 mars."
+    )
+
+    assert [message.to for message in mail.outbox] == [[application.contact_email.lower()]]
+    assert editor.email.lower() != application.contact_email.lower()
+    assert not Notification.objects.filter(user=editor).exists()
