@@ -1,6 +1,7 @@
 import uuid
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from extranet.organisations.models import Organisation
@@ -41,7 +42,7 @@ class PersonChoiceField(forms.ModelMultipleChoiceField):
 class ConversationForm(forms.Form):
     recipients = PersonChoiceField(
         label=_("People"),
-        queryset=selectors.recipients().none(),
+        queryset=get_user_model().objects.none(),
         help_text=_("One person for a direct conversation, several for a group."),
         widget=forms.SelectMultiple(attrs={"size": 10}),
     )
@@ -52,7 +53,7 @@ class ConversationForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["recipients"].queryset = (
-            selectors.recipients().exclude(pk=user.pk).order_by("last_name", "first_name")
+            selectors.recipients(user=user).exclude(pk=user.pk).order_by("last_name", "first_name")
         )
 
     def clean(self):

@@ -208,6 +208,29 @@ def messaging_abilities(*, user) -> dict[str, bool]:
     return {"create_topic": create_topic}
 
 
-def recipients():
-    """People one may write to: active accounts of any organisation of the platform."""
-    return get_user_model().objects.filter(is_active=True, memberships__isnull=False).distinct()
+def _sandboxes_and_trainee(user) -> tuple[set[int], bool]:
+    """The training sandboxes the person belongs to, and whether they are a trainee only (no real organisation)."""
+    rows = list(Membership.objects.filter(user=user).values_list("organisation_id", "organisation__training_sandbox"))
+    sandboxes = {organisation_id for organisation_id, sandbox in rows if sandbox is not None}
+    return sandboxes, bool(sandboxes) and all(sandbox is not None for _id, sandbox in rows)
+
+
+def recipients(*, user):
+    """People the user may pick to write to: the active members of the platform's organisations, and those of the
+    user's own training sandboxes. A trainee reaches only their sandbox's people, and real members never see
+    trainees listed (nor their login addresses)."""
+    sandboxes, trainee = _sandboxes_and_trainee(user)
+    reachable = Q(memberships__organisation__in=sandboxes)
+    if not trainee:
+        reachable |= Q(memberships__organisation__training_sandbox__isnull=True)
+    return get_user_model().objects.filter(reachable, is_active=True).distinct()
+
+
+def person_reachable(*, user, other) -> bool:
+    """Whether `user` may start a conversation with `other`: a training sandbox's trainees and the rest of the
+    platform do not write to each other, except within the sandbox."""
+    if not other.is_active or other.pk == user.pk:
+        return False
+    sandboxes, trainee = _sandboxes_and_trainee(user)
+    other_sandboxes, other_trainee = _sandboxes_and_trainee(other)
+    return bool(sandboxes & other_sandboxes) or not (trainee or other_trainee)

@@ -16,7 +16,7 @@ from documents.uploads import upload_check
 from extranet.organisations.models import Membership, Role
 from extranet.search.services import search_refresh_later
 
-from . import mentions, realtime
+from . import mentions, realtime, selectors
 from .models import (
     BODY_MAX_LENGTH,
     Attachment,
@@ -42,7 +42,7 @@ def _clean_title(title: str) -> str:
 @transaction.atomic
 def conversation_create_direct(*, user, other) -> Conversation:
     """The direct conversation of two people, created the first time; one per pair."""
-    if other.pk == user.pk or not other.is_active:
+    if not selectors.person_reachable(user=user, other=other):
         raise ValidationError(_("Choose another active person to write to."), code="bad_recipient")
     existing = (
         Conversation.objects.filter(kind=ConversationKind.DIRECT, participants__user=user)
@@ -62,7 +62,7 @@ def conversation_create_group(*, creator, title: str, members) -> Conversation:
     title = _clean_title(title)
     if not title:
         raise ValidationError(_("Give the group conversation a title."), code="title_required")
-    people = {person.pk: person for person in members if person.is_active and person.pk != creator.pk}
+    people = {person.pk: person for person in members if selectors.person_reachable(user=creator, other=person)}
     if not people:
         raise ValidationError(_("Choose at least one other person."), code="no_members")
     if len(people) + 1 > GROUP_MAX_MEMBERS:

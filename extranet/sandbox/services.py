@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from extranet.accounts.services import user_create
 from extranet.organisations.models import Organisation, OrganisationKind, Role
-from extranet.organisations.services import membership_set, organisation_create
+from extranet.organisations.services import membership_set, organisation_create, organisation_provision
 
 from .content import sample_content_create, sample_content_remove
 from .dismantle import organisation_dismantle
@@ -108,6 +108,9 @@ def sandbox_create(*, name: str, trainees: int, expires_at: datetime, by) -> tup
     sandbox = Sandbox.objects.create(
         organisation=organisation, created_by=by, trainee_count=trainees, expires_at=expires_at
     )
+    # Provisioning ran before the organisation was known as a sandbox, and granted its groups the shared forums
+    # open to every organisation: provisioned again, it leaves them out (`real_organisations`).
+    organisation_provision(organisation=organisation)
     logins = _trainees_create(sandbox=sandbox)
     sample_content_create(organisation=organisation, author=by)
     return sandbox, logins

@@ -1,7 +1,11 @@
 """A trainee reads their sandbox only: no other organisation's private content, nothing shared with all members,
 and nothing of a sandbox reaches the public site."""
 
+from datetime import timedelta
+
 import pytest
+from django.urls import reverse
+from django.utils import timezone
 from machina.apps.forum_permission.models import GroupForumPermission
 
 from agenda.selectors import calendar_list_for_viewer
@@ -10,6 +14,7 @@ from documents import services as documents
 from documents.uploads import upload_check
 from extranet.ads.selectors import ad_organisations_for_author
 from extranet.organisations.selectors import organisation_public_list
+from extranet.sandbox.services import sandbox_create
 from extranet.search.selectors import search_run
 from forums.services import forum_shared_create
 from tests.agenda.factories import event, private_calendar, shared_calendar
@@ -53,6 +58,20 @@ def test_a_trainee_sees_nothing_shared_with_every_member(commune, member, traine
     assert GroupForumPermission.objects.filter(forum=shared, group__in=member.groups.all()).exists()
     assert not directory_viewer(user=trainee).is_member
     assert directory_viewer(user=member).is_member
+
+
+def test_a_sandbox_created_after_a_shared_forum_gets_no_seat_in_it(client, commune, member, trainer):
+    """The shared forums that exist when a sandbox is created stay closed to its trainees: no page, no posting."""
+    shared = forum_shared_create(name="Urbanisme", open_to_all_organisations=True)
+    new_sandbox, _logins = sandbox_create(
+        name="Formation forums", trainees=2, expires_at=timezone.now() + timedelta(days=5), by=trainer
+    )
+    trainee = new_sandbox.trainees.select_related("user").first().user
+    client.force_login(trainee)
+
+    assert not GroupForumPermission.objects.filter(forum=shared, group__in=trainee.groups.all()).exists()
+    assert client.get(reverse("forum:forum", kwargs={"slug": shared.slug, "pk": shared.pk})).status_code in (403, 404)
+    assert shared.name not in client.get(reverse("forum:index")).content.decode()
 
 
 def test_a_sandbox_stays_off_the_public_site(commune, member, trainee, sandbox):
@@ -124,3 +143,33 @@ def test_a_trainee_cannot_take_a_seat_in_a_real_training_session(client, commune
             session=session, user=trainee, organisation=trainee.memberships.get().organisation, registered_by=trainee
         )
     assert not Registration.objects.exists()
+
+
+def test_a_trainee_writes_only_to_their_sandbox(client, commune, member, trainee, sandbox):
+    """The new conversation form lists the trainee's sandbox mates only; real members never see trainees listed."""
+    from extranet.messaging.models import Conversation
+
+    mate = sandbox.trainees.exclude(user=trainee).select_related("user").first().user
+    client.force_login(trainee)
+
+    page = client.get(reverse("messaging:conversation_new")).content.decode()
+    forged = client.post(reverse("messaging:conversation_new"), {"recipients": [member.pk]})
+
+    assert mate.email in page and member.email not in page
+    assert forged.status_code == 200 and not Conversation.objects.filter(participants__user=member).exists()
+    client.force_login(member)
+    assert trainee.email not in client.get(reverse("messaging:conversation_new")).content.decode()
+
+
+def test_the_services_refuse_a_conversation_across_the_sandbox(member, trainee, sandbox):
+    """Neither side may open a direct or a group conversation with the other through the services."""
+    from django.core.exceptions import ValidationError
+
+    from extranet.messaging.services import conversation_create_direct, conversation_create_group
+
+    with pytest.raises(ValidationError):
+        conversation_create_direct(user=trainee, other=member)
+    with pytest.raises(ValidationError):
+        conversation_create_direct(user=member, other=trainee)
+    with pytest.raises(ValidationError):
+        conversation_create_group(creator=member, title="Essai", members=[trainee])
