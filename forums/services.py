@@ -8,10 +8,12 @@ leaves an organisation leaves its groups, so they lose access to its forums at o
 import hashlib
 
 from axes.helpers import get_client_ip_address
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from machina.apps.forum.models import Forum
@@ -20,6 +22,7 @@ from machina.apps.forum_permission.models import ForumPermission, GroupForumPerm
 
 from extranet.organisations.models import Organisation, OrganisationGroup, OrganisationKind, Role
 from extranet.organisations.selectors import real_organisations
+from extranet.organisations.wording import organisation_phrase
 from extranet.search.services import search_refresh_later
 
 from .models import (
@@ -56,6 +59,15 @@ def _forum_create(*, name: str, parent: Forum | None, category: bool, descriptio
     )
 
 
+def _organisation_forum_description(organisation: Organisation) -> str:
+    """Stored content, like the forum's name: written in the platform's language, with the organisation's article
+    ("réservés aux membres du Département du Loiret")."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("Discussions reserved for the members %(of_name)s.") % {
+            "of_name": organisation_phrase(organisation, "de")
+        }
+
+
 @transaction.atomic
 def forum_organisation_provision(*, organisation: Organisation) -> Forum:
     """Give the organisation its private category and first forum (idempotent), then re-sync the shared forums.
@@ -74,7 +86,7 @@ def forum_organisation_provision(*, organisation: Organisation) -> Forum:
             name=ORGANISATION_FORUM_NAME,
             parent=category,
             category=False,
-            description=f"Les échanges réservés aux membres de {organisation.name}.",
+            description=_organisation_forum_description(organisation),
         )
         ForumAudience.objects.create(forum=forum, organisation=organisation)
     elif audience.forum.name != _forum_name(organisation.name):

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import authenticate, get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
@@ -64,9 +65,11 @@ class QueuedPasswordResetForm(PasswordResetForm):
         return User.objects.filter(email__iexact=email, is_active=True)
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
-        subject, body = email_render(
-            subject_template=subject_template_name, body_template=email_template_name, context=context
-        )
+        # In the account's language, like every other e-mail, not in the language of the browser that asked.
+        with translation.override(context["user"].preferred_language or translation.get_language()):
+            subject, body = email_render(
+                subject_template=subject_template_name, body_template=email_template_name, context=context
+            )
         send_email.enqueue(to=[to_email], subject=subject, body=body)
 
 

@@ -63,6 +63,17 @@ def test_asking_for_a_reset_sends_one_email_with_a_link(client, user):
     assert link_in(message)
 
 
+def test_the_email_is_written_in_the_accounts_language(client, user):
+    """An English-speaking account gets its link in English, though asked for from a French browser."""
+    user.preferred_language = "en"
+    user.save(update_fields=["preferred_language"])
+
+    ask_for_a_link(client, user.email)
+
+    (message,) = mail.outbox
+    assert message.subject == "Choose a new password for Territoires"
+
+
 def test_the_address_is_found_whatever_its_case(client, user):
     """An address typed with capitals still gets its link."""
     ask_for_a_link(client, user.email.upper())

@@ -150,3 +150,13 @@ def test_index_lists_only_readable_forums(client, commune, other_commune, member
     client.force_login(member)
     page = client.get(reverse("forum:index")).content.decode()
     assert commune.name in page and other_commune.name not in page
+
+
+def test_an_organisations_forum_is_described_with_its_article(db):
+    """The Département's own forum reads "réservés aux membres du Département du Loiret", not "de Département"."""
+    from forums.models import ForumAudience
+
+    departement = OrganisationFactory(kind="departement", name="Département du Loiret", slug="loiret", insee_code="")
+
+    forum = ForumAudience.objects.get(organisation=departement, forum__parent__isnull=False).forum
+    assert forum.description.raw == "Les échanges réservés aux membres du Département du Loiret."
