@@ -6,16 +6,22 @@ user logs out, is deactivated or leaves the organisation of a room (their person
 Every refusal is an `error` frame with a code and a message in the user's language.
 """
 
+import asyncio
 import json
+import time
+from importlib import import_module
 
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from extranet.core.middleware import SlidingSessionMiddleware
 
 from . import realtime, selectors, services
 from .models import LISTED_KINDS
@@ -41,6 +47,16 @@ def _id(value) -> int | None:
     if isinstance(value, str) and value.isdecimal() and len(value) < 19:
         return int(value)
     return None
+
+
+@database_sync_to_async
+def _session_refreshed_at(session_key: str, user_id: int) -> float | None:
+    """When the socket's session was last pushed back (0 if never stamped); None once it has expired, was
+    deleted or belongs to someone else."""
+    data = import_module(settings.SESSION_ENGINE).SessionStore(session_key=session_key).load()
+    if data.get("_auth_user_id") != str(user_id):
+        return None
+    return float(data.get(SlidingSessionMiddleware.REFRESHED_KEY, 0))
 
 
 @database_sync_to_async
@@ -114,10 +130,28 @@ class MessagingConsumer(AsyncJsonWebsocketConsumer):
             return
         await self._count_connection(+1)
         self.counted = True
+        if session_key:
+            self.session_watch = asyncio.create_task(self._watch_session(session_key))
+
+    async def _watch_session(self, session_key: str):
+        """Close the socket once its session has ended by itself (idle expiry), as a logout does: an open page
+        neither receives nor sends anything more. Checked when the session is due to expire, and again each time
+        the pages it serves have pushed the expiry back meanwhile: one read per idle period, not per frame."""
+        while True:
+            refreshed_at = await _session_refreshed_at(session_key, self.user.pk)
+            if refreshed_at is None:
+                with translation.override(self.language):
+                    await self.error("session_expired", _("Your session has ended: log in again."))
+                await self.close(code=CLOSE_POLICY)
+                return
+            due = refreshed_at + settings.SESSION_COOKIE_AGE if refreshed_at else time.time()
+            await asyncio.sleep(max(due - time.time(), settings.SESSION_REFRESH_SECONDS))
 
     async def disconnect(self, code):
         if not hasattr(self, "subscribed"):
             return
+        if hasattr(self, "session_watch"):
+            self.session_watch.cancel()
         for group in self.groups_joined:
             await self.channel_layer.group_discard(group, self.channel_name)
         still_online = await self._count_connection(-1) if self.counted else 0

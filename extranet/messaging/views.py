@@ -69,9 +69,11 @@ def conversation_detail(request, pk):
 
 @login_required
 @rate_limit("message")
-@require_POST
 def message_post(request, pk):
     conversation = selectors.conversation_get_for_member(user=request.user, pk=pk)
+    if request.method != "POST":
+        # Back from the login page after a session ended mid-message: the conversation, not a bare 405.
+        return redirect(conversation.get_absolute_url())
     form = MessageForm(request.POST, request.FILES)
     if form.is_valid():
         try:

@@ -9,7 +9,12 @@ from extranet.messaging import services
 from extranet.messaging.models import BODY_MAX_LENGTH
 from tests.messaging.servers import database_copy, user_with_session, uvicorn_servers
 
-pytestmark = [pytest.mark.real_servers, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: see test_accessibility.py.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.real_servers,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture
@@ -35,7 +40,7 @@ def open_conversation(browser, server, who):
     context.add_cookies([{"name": "sessionid", "value": server[who], "url": server["url"]}])
     page = context.new_page()
     page.goto(server["url"])
-    page.wait_for_function("document.getElementById('chat-status').textContent.trim() !== ''")
+    page.locator("#chat-status:not(:empty)").wait_for()
     return page
 
 

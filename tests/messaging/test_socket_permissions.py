@@ -125,6 +125,23 @@ def test_logging_out_closes_the_sockets_of_that_login(member):
     assert pong == {"type": "pong"}
 
 
+def test_a_session_that_expires_while_the_page_is_open_closes_its_socket(member, direct, settings):
+    """Once the login's idle time has run out, the open socket is told so and closed: nothing more comes or goes."""
+    settings.SESSION_COOKIE_AGE, settings.SESSION_REFRESH_SECONDS = 1, 0.2
+    client = socket(member)
+
+    async def scenario():
+        assert (await client.connect())[0]
+        await client.send_json_to({"type": "subscribe", "conversation": direct.pk})
+        await receive_until(client, "subscribed")
+        expired = await receive_until(client, "error", timeout=5)
+        return expired, await client.receive_output(timeout=1)
+
+    expired, output = async_to_sync(scenario)()
+    assert expired["code"] == "session_expired" and "reconnectez-vous" in expired["message"]
+    assert output["type"] == "websocket.close" and output["code"] == 4403
+
+
 def test_sending_too_fast_is_answered_with_an_error_frame(member, direct):
     """Beyond 10 messages in 10 seconds, the next one gets a rate-limit error frame and is not stored."""
 

@@ -74,3 +74,13 @@ def test_a_too_long_message_gets_one_error_and_comes_back_whole(client, member, 
     assert "Écrivez d'abord un message." not in page
     assert body in page
     assert not Message.objects.exists()
+
+
+def test_coming_back_to_the_send_address_after_logging_in_shows_the_conversation(client, member, direct):
+    """A session that ended mid-message sends the member to log in and back to the send address: the conversation
+    answers, not a blank 405."""
+    client.force_login(member)
+
+    response = client.get(reverse("messaging:post", args=[direct.pk]))
+
+    assert response.status_code == 302 and response["Location"] == direct.get_absolute_url()

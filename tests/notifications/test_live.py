@@ -11,12 +11,24 @@ from extranet.notifications.services import notification_send
 pytestmark = pytest.mark.django_db
 
 
-async def _listen(user):
+@pytest.fixture(autouse=True)
+def _socket_queries_in_the_test_transaction(monkeypatch):
+    """The consumer reads the count in the test's thread and transaction: channels must not close that connection."""
+    monkeypatch.setattr("channels.db.close_old_connections", lambda: None)
+
+
+async def _connect(user):
     communicator = WebsocketCommunicator(NotificationConsumer.as_asgi(), "/ws/notifications/")
     communicator.scope["user"] = user
     connected, _ = await communicator.connect()
-    if not connected:
+    return communicator if connected else None
+
+
+async def _listen(user):
+    communicator = await _connect(user)
+    if communicator is None:
         return None
+    await communicator.receive_json_from(timeout=2)
     await sync_to_async(notification_send)(users=[user], kind="event_invitation", title="Invitation", url="/")
     await sync_to_async(live.unread_counts_push)(user_ids=[user.pk])
     frame = await communicator.receive_json_from(timeout=2)
@@ -27,6 +39,19 @@ async def _listen(user):
 def test_the_members_socket_receives_the_unread_count(member):
     """A notification for the member reaches their open socket as the new unread count."""
     assert async_to_sync(_listen)(member) == {"type": "notification", "unread": 1}
+
+
+def test_a_reconnecting_page_starts_from_the_current_count(member):
+    """A page that lost its socket while a notification came gets the count as soon as it reconnects."""
+    notification_send(users=[member], kind="event_invitation", title="Invitation", url="/")
+
+    async def reconnect():
+        communicator = await _connect(member)
+        frame = await communicator.receive_json_from(timeout=2)
+        await communicator.disconnect()
+        return frame
+
+    assert async_to_sync(reconnect)() == {"type": "notification", "unread": 1}
 
 
 def test_an_anonymous_socket_is_refused():

@@ -25,6 +25,8 @@
   var queue = []; // {key, body}: sent again on every (re)connection until acknowledged
   var typingSentAt = 0;
   var typingTimer = null;
+  var lastFrameAt = 0;
+  var HEARTBEAT_MS = 25000; // a ping this often; a link silent for longer than this (plus 10 s) is dead
 
   function lastId() {
     var items = list.querySelectorAll("li[data-id]");
@@ -39,6 +41,16 @@
   }
 
   function setStatus(message) { statusLine.textContent = message; }
+
+  // The session has ended (idle expiry elsewhere): stop reconnecting and offer to log in again, back here.
+  function loggedOut(message) {
+    stopped = true;
+    setStatus(message + " ");
+    var link = document.createElement("a");
+    link.href = chat.dataset.loginUrl;
+    link.textContent = text.textLogin;
+    statusLine.append(link);
+  }
 
   function send(frame) {
     if (socket && socket.readyState === WebSocket.OPEN) {
@@ -189,6 +201,7 @@
       if (pending) pending.querySelector(".chat-message__meta").textContent = frame.message;
       return;
     }
+    if (frame.code === "session_expired") return loggedOut(frame.message);
     if (frame.code === "closed" || frame.code === "not_member") stopped = true;
     setStatus(frame.message);
   }
@@ -199,7 +212,16 @@
       place(frame);
       if (!frame.replay || frame.id === lastId()) markRead(frame.id);
     },
-    replayed: function () { markRead(lastId()); },
+    replayed: function (frame) {
+      // A long absence is replayed in batches: ask for the next one before marking anything read.
+      if (frame.complete === false) send({ type: "subscribe", conversation: conversation, last_id: lastId() });
+      else markRead(lastId());
+    },
+    revoked: function (frame) {
+      if (frame.conversation !== conversation) return;
+      stopped = true;
+      setStatus(text.textRevoked);
+    },
     message_changed: place,
     ack: function (frame) { acknowledged(frame.key, frame.id); },
     read: showReceipt,
@@ -218,28 +240,58 @@
     });
   }
 
+  function reconnectLater() {
+    socket = null;
+    if (stopped) return;
+    setStatus(text.textOffline);
+    // Exponential backoff with jitter: 1 s, 2 s, 4 s… up to 30 s.
+    var delay = Math.min(30000, 1000 * Math.pow(2, attempts)) * (0.5 + Math.random() / 2);
+    attempts += 1;
+    // A handshake refused again and again may be a session that ended: the history answers a redirect then.
+    if (attempts > 2) {
+      fetch(chat.dataset.historyUrl, { credentials: "same-origin", redirect: "manual" })
+        .then(function (response) {
+          if (response.type === "opaqueredirect") loggedOut(text.textSessionEnded);
+          else setTimeout(connect, delay);
+        })
+        .catch(function () { setTimeout(connect, delay); });
+      return;
+    }
+    setTimeout(connect, delay);
+  }
+
   function connect() {
+    if (stopped) return;
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-    socket = new WebSocket(scheme + location.host + chat.dataset.socketPath);
-    socket.addEventListener("open", function () {
+    var opened = new WebSocket(scheme + location.host + chat.dataset.socketPath);
+    socket = opened;
+    opened.addEventListener("open", function () {
       attempts = 0;
+      lastFrameAt = Date.now();
       send({ type: "subscribe", conversation: conversation, last_id: lastId() });
     });
-    socket.addEventListener("message", function (event) {
+    opened.addEventListener("message", function (event) {
+      lastFrameAt = Date.now();
       var frame = JSON.parse(event.data);
       var handler = handlers[frame.type];
       if (handler) handler(frame);
     });
-    socket.addEventListener("close", function () {
-      socket = null;
-      if (stopped) return;
-      setStatus(text.textOffline);
-      // Exponential backoff with jitter: 1 s, 2 s, 4 s… up to 30 s.
-      var delay = Math.min(30000, 1000 * Math.pow(2, attempts)) * (0.5 + Math.random() / 2);
-      attempts += 1;
-      setTimeout(connect, delay);
+    opened.addEventListener("close", function () {
+      if (socket === opened) reconnectLater(); // a socket given up by the heartbeat is already replaced
     });
   }
+
+  // A phone changing networks can leave the socket open but silent: ping it, and give it up when nothing comes.
+  setInterval(function () {
+    if (!socket || socket.readyState !== WebSocket.OPEN) return;
+    if (Date.now() - lastFrameAt > HEARTBEAT_MS + 10000) {
+      var dead = socket;
+      reconnectLater();
+      dead.close();
+    } else {
+      send({ type: "ping" });
+    }
+  }, HEARTBEAT_MS);
 
   list.querySelectorAll("li[data-id]").forEach(addEditButton);
   list.addEventListener("click", function (event) {
@@ -249,7 +301,7 @@
     var current = item.querySelector(".chat-message__body").innerText;
     var changed = window.prompt(text.textEditPrompt, current);
     if (changed !== null && changed.trim() && changed !== current) {
-      send({ type: "edit", message: Number(item.dataset.id), body: changed });
+      if (!send({ type: "edit", message: Number(item.dataset.id), body: changed })) setStatus(text.textEditOffline);
     }
   });
 
