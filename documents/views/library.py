@@ -3,11 +3,12 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import get_script_prefix
+from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -37,8 +38,6 @@ def _back(organisation, folder):
 
 
 def organisation_root_url(organisation) -> str:
-    from django.urls import reverse
-
     return reverse("documents:library", args=[organisation.slug])
 
 
@@ -107,13 +106,19 @@ def _target_folder(request, organisation, action="write"):
 def upload(request, slug):
     """Store each accepted file as a new document; refused files are named with the reason, the others kept.
 
-    The page's script sends one file per request and asks for JSON, to show each file's progress.
+    The page's script sends one file per request and asks for JSON, to show each file's progress. A session that
+    ended while the page was open is told so (in JSON for the script), and sent to log in and back to the library.
     """
+    wants_json = request.headers.get("Accept", "").startswith("application/json")
+    if not request.user.is_authenticated:
+        if wants_json:
+            message = _("Your session has ended: log in again, then send the file again.")
+            return JsonResponse({"created": [], "errors": [message]}, status=401)
+        return redirect_to_login(reverse("documents:library", args=[slug]))
     organisation = Organisation.objects.filter(slug=slug).first()
     if organisation is None:
         raise Http404
     folder = _target_folder(request, organisation)
-    wants_json = request.headers.get("Accept", "").startswith("application/json")
     form = UploadForm(request.POST, request.FILES)
     accepted, refused = form.checked_files() if form.is_valid() else ([], [_("Choose at least one file.")])
     created = [

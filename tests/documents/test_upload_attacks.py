@@ -7,6 +7,7 @@ import zlib
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from documents.models import Document, DocumentVersion
 from documents.uploads import sanitize_file_name, upload_check
@@ -181,3 +182,19 @@ def test_a_refused_new_version_keeps_the_current_one(client, commune, member):
     assert response.status_code == 400
     assert "est vide" in response.content.decode()
     assert item.versions.count() == 1
+
+
+def test_an_upload_after_the_session_ended_says_so(client, commune):
+    """The page's script is told in French to log in again; the plain form leads to the login, then the library."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = reverse("documents:upload", args=[commune.slug])
+    file = SimpleUploadedFile("compte-rendu.pdf", pdf_bytes("Compte rendu"))
+
+    scripted = client.post(url, {"files": file}, headers={"Accept": "application/json"})
+    plain = client.post(url, {"files": file})
+
+    assert scripted.status_code == 401
+    (error,) = scripted.json()["errors"]
+    assert error == "Votre session a pris fin : reconnectez-vous, puis envoyez de nouveau le fichier."
+    assert plain.status_code == 302 and plain["Location"].endswith(f"?next=/bibliotheque/{commune.slug}/")

@@ -59,6 +59,7 @@
     var hint = form.querySelector("[data-drop-hint]");
     var folder = form.querySelector("[name=folder]").value;
     var dropped = null;
+    var busy = false; // a second tap while files are on their way would send them twice
     if (hint) hint.hidden = false;
     // Dropped files do not fill the input: its `required` would block their submission.
     input.required = false;
@@ -78,8 +79,13 @@
     form.addEventListener("submit", function (event) {
       var files = Array.prototype.slice.call(dropped || input.files);
       dropped = null;
+      if (busy) {
+        event.preventDefault();
+        return;
+      }
       if (!files.length) return;
       event.preventDefault();
+      busy = true;
       list.innerHTML = "";
       var views = files.map(function (file) { return row(list, file); });
       var queue = Promise.resolve();
@@ -87,6 +93,7 @@
         queue = queue.then(function () { return send(form, file, folder, views[index]); });
       });
       queue.then(function () {
+        busy = false;
         input.value = "";
         var done = document.createElement("li");
         var link = document.createElement("a");
