@@ -315,6 +315,8 @@ if env.bool("BEHIND_TLS_PROXY", default=False):
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 FORMAT_MODULE_PATH = ["config.formats"]
+# Weeks start on Monday in both languages; django-scheduler's week periods read this setting, not the formats.
+FIRST_DAY_OF_WEEK = 1
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "territoires_language"
 LANGUAGE_COOKIE_SECURE = not DEBUG

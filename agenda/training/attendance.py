@@ -104,38 +104,38 @@ def feedback_submit(*, registration: Registration, rating, usefulness, comment: 
 
 
 def feedback_requests_send(*, now=None, within: timedelta = timedelta(days=7)) -> int:
-    """E-mail the feedback form to the present participants of sessions that ended in the last `within`, once
-    per session (`feedback_requested_at` is set in the same transaction); returns the number of e-mails."""
+    """E-mail the feedback form to the present participants of sessions that ended in the last `within`, once per
+    person: someone marked present after an earlier run (attendance taken late) gets it at the next run. Returns
+    the number of e-mails."""
     now = now or timezone.now()
     sent = 0
     due = TrainingSession.objects.filter(
-        feedback_open=True,
-        feedback_requested_at__isnull=True,
-        event__end__lte=now,
-        event__end__gt=now - within,
-    ).values_list("pk", flat=True)
-    for pk in due:
+        feedback_open=True, event__end__lte=now, event__end__gt=now - within
+    ).select_related("event")
+    for session in due:
+        url = settings.SITE_URL.rstrip("/") + reverse("agenda:training:feedback", args=[session.pk])
         with transaction.atomic():
-            session = (
-                TrainingSession.objects.select_for_update()
-                .select_related("event")
-                .filter(pk=pk, feedback_requested_at__isnull=True)
-                .first()
+            # Locked, so that two runs at once cannot both e-mail the same person.
+            waiting = list(
+                session.registrations.select_for_update(of=("self",))
+                .filter(
+                    status=RegistrationStatus.REGISTERED,
+                    present=True,
+                    user__is_active=True,
+                    feedback__isnull=True,
+                    feedback_requested_at__isnull=True,
+                )
+                .select_related("user")
             )
-            if session is None:
-                continue
-            url = settings.SITE_URL.rstrip("/") + reverse("agenda:training:feedback", args=[session.pk])
-            participants = session.registrations.filter(
-                status=RegistrationStatus.REGISTERED, present=True, user__is_active=True, feedback__isnull=True
-            ).select_related("user")
-            for registration in participants:
+            for registration in waiting:
                 email_enqueue(
                     to=registration.user.email,
                     template="training/email/feedback_request",
                     language=getattr(registration.user, "preferred_language", None),
                     context={"title": session.event.title, "url": url},
                 )
-                sent += 1
-            session.feedback_requested_at = now
-            session.save(update_fields=["feedback_requested_at"])
+            Registration.objects.filter(pk__in=[registration.pk for registration in waiting]).update(
+                feedback_requested_at=now
+            )
+            sent += len(waiting)
     return sent

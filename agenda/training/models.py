@@ -45,7 +45,6 @@ class TrainingSession(models.Model):
     )
     registration_deadline = models.DateTimeField(_("registration deadline"))
     feedback_open = models.BooleanField(_("feedback form open"), default=True)
-    feedback_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("training session")
@@ -84,6 +83,8 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(null=True, blank=True)
     present = models.BooleanField(_("present"), null=True, blank=True)
     attendance_taken_at = models.DateTimeField(null=True, blank=True)
+    # When the feedback form was e-mailed: each person once, whenever their presence is recorded.
+    feedback_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
     certificate_number = models.CharField(max_length=40, blank=True, editable=False)
 
     class Meta:

@@ -35,7 +35,7 @@ def _day(year, month, day=1) -> date:
     """The date of the address; Http404 for an impossible one or one outside the years the agenda shows."""
     try:
         value = date(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise Http404 from None
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
         raise Http404

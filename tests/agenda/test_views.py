@@ -95,6 +95,23 @@ def test_month_week_and_list_show_the_meeting_in_paris_time(client, meeting, mem
         assert "Réunion du bureau" in page and "18:00" in page, url
 
 
+def test_a_week_runs_from_monday_to_sunday(client, member):
+    """The week of Monday 22 March 2027 is the 22nd to the 28th, as in the month grid, not Sunday to Saturday."""
+    client.force_login(member)
+
+    page = client.get("/agenda/semaine/2027/3/24/").content.decode()
+
+    assert "Semaine du 22 mars au 28 mars 2027" in page
+
+
+@pytest.mark.parametrize("url", ["/agenda/mois/99999999999999999999/1/", "/agenda/semaine/2026/12/99999999999999/"])
+def test_absurd_dates_in_the_address_answer_404(client, member, url):
+    """A number too large for a date is a missing page, not an error page."""
+    client.force_login(member)
+
+    assert client.get(url).status_code == 404
+
+
 def test_month_grid_reads_out_days_and_marks_all_day_online_and_moved(client, meeting, calendar, editor, member):
     """A month cell names its day in full; its lines say all day, online, moved, with their Paris times."""
     event(calendar, user=editor, title="Forum", start=paris(2027, 1, 9), end=paris(2027, 1, 10), all_day=True)

@@ -108,3 +108,17 @@ def test_present_participants_are_asked_for_their_opinion_once_after_the_session
     assert "Votre avis" in mail.outbox[0].subject
     assert reverse("agenda:training:feedback", args=[session.pk]) in mail.outbox[0].body
     assert feedback_requests_send(now=later) == 0
+
+
+def test_someone_marked_present_after_the_first_run_is_asked_at_the_next(session, trainer, participant, absentee):
+    """Attendance taken a day late still brings the form: the late-marked person is e-mailed, the others not again."""
+    from agenda.training.attendance import registration_mark_attendance
+
+    later = session.event.end + timedelta(hours=1)
+    assert feedback_requests_send(now=later) == 1
+    late = Registration.objects.get(session=session, user=absentee)
+    registration_mark_attendance(registration=late, present=True, by=trainer)
+    mail.outbox.clear()
+
+    assert feedback_requests_send(now=later + timedelta(days=1)) == 1
+    assert [message.to for message in mail.outbox] == [[absentee.email]]
