@@ -26,6 +26,7 @@ class ForumPostPublished:
     author_name: str
     url: str
     published_at: datetime
+    starts_topic: bool = False
 
 
 def forum_event_dispatch(*, event, recipient_ids: set[int]) -> None:

@@ -43,6 +43,7 @@ def post_event(post: Post) -> ForumPostPublished:
         author_name=post.poster.get_full_name() if post.poster_id else post.username or "",
         url=_absolute(post_url(post)),
         published_at=post.created,
+        starts_topic=topic.first_post_id == post.pk,
     )
 
 

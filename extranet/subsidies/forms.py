@@ -14,7 +14,8 @@ from .models import Application, Nature, PaymentConditions, Status
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # Amounts are typed the French way ("12 500,50 €"): a text input, parsed with the active locale.
 AMOUNT_INPUT = forms.TextInput(attrs={"inputmode": "decimal"})
-AMOUNT = {"max_digits": 14, "decimal_places": 2, "min_value": 0, "widget": AMOUNT_INPUT}
+# No bound here: the services name what is wrong with an amount ("greater than zero"), in one message.
+AMOUNT = {"max_digits": 14, "decimal_places": 2, "widget": AMOUNT_INPUT}
 
 
 class VersionedForm(forms.Form):

@@ -13,7 +13,7 @@ from forums.events import ForumPostPublished
 from forums.models import DigestEntry, ForumSubscription
 from forums.notifications import post_event
 from forums.services import forum_subscription_set, notification_preference_set
-from tests.forums.factories import reply, topic_url
+from tests.forums.factories import reply, topic, topic_url
 from tests.organisations.factories import membership
 
 
@@ -52,6 +52,24 @@ def test_forum_follower_gets_email(private_topic, commune, admin, django_capture
     with django_capture_on_commit_callbacks(execute=True):
         reply(private_topic, poster=admin)
     assert len(_mails_to(user)) == 1
+
+
+def test_a_new_topic_is_announced_as_a_topic_and_a_reply_as_a_reply(
+    private_forum, commune, admin, django_capture_on_commit_callbacks
+):
+    """The forum's follower reads "Nouveau sujet : …" for the first post, then "Nouvelle réponse : …"."""
+    user = membership(commune).user
+    forum_subscription_set(user=user, forum=private_forum, subscribed=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        started = topic(private_forum, poster=admin, subject="Déneigement des routes")
+    with django_capture_on_commit_callbacks(execute=True):
+        reply(started, poster=admin)
+
+    assert [message.subject for message in _mails_to(user)] == [
+        "Nouveau sujet : Déneigement des routes",
+        "Nouvelle réponse : Déneigement des routes",
+    ]
 
 
 def test_edit_does_not_notify_again(private_topic, follower, admin, django_capture_on_commit_callbacks):

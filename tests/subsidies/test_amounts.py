@@ -58,3 +58,32 @@ def test_a_contact_phone_that_is_no_number_is_refused(client, commune_aid, edito
     assert "Saisissez un numéro français à dix chiffres (01 23 45 67 89)" in page
     assert 'value="120000,00"' in page or "120000,00" in page
     assert not Application.objects.exists()
+
+
+def test_a_draft_with_a_nil_amount_is_kept_but_not_sent(client, commune_aid, editor):
+    """A draft asking 0 € is saved; sending it is refused in French and the draft stays a draft."""
+    client.force_login(editor)
+    data = {**_form_data(), "total_cost": "0", "amount_requested": "0", "submit": ""}
+
+    response = client.post(reverse("subsidies:start", args=[commune_aid.pk]), data, follow=True)
+
+    application = Application.objects.get()
+    assert application.status == "draft" and not application.receipt_number
+    assert "Indiquez le montant demandé (plus de 0 €) avant d'envoyer la demande." in html.unescape(
+        response.content.decode()
+    )
+
+
+def test_a_negative_grant_gets_the_same_message_as_zero(client, commune_aid, commune, editor, departement_editor):
+    """−500 € granted is refused with "supérieur à zéro", like 0, not with Django's "supérieure ou égale à 0"."""
+    from tests.subsidies.factories import submitted
+    from tests.subsidies.test_views import grant_data, under_review
+
+    application = under_review(client, submitted(commune_aid, commune, editor), departement_editor)
+    data = {**grant_data(application), "grant-amount_granted": "-500"}
+
+    page = html.unescape(
+        client.post(reverse("subsidies:instruct", args=[application.pk, "grant"]), data).content.decode()
+    )
+
+    assert "supérieur à zéro" in page and "supérieure ou égale" not in page

@@ -132,6 +132,12 @@ def application_submit(*, application: Application, user, expected_version: int 
     applicant an acknowledgement; an incomplete one goes back with its additions."""
     _check_writer(user=user, organisation=application.organisation)
     locked = application_lock(application=application, expected_version=expected_version)
+    if locked.amount_requested <= 0:
+        # A draft may wait with a nil amount while the budget is drawn up; the provider gets none.
+        raise ValidationError(
+            {"amount_requested": _("Give the amount requested (more than 0 €) before sending the application.")},
+            code="nil_amount",
+        )
     changes = {}
     if locked.status == Status.DRAFT:
         # A draft saved while the aid was open is sent only if it still is.
