@@ -24,10 +24,15 @@ SCDL columns, in the schema's order; UTF-8, dates ISO 8601 (AAAA-MM-JJ):
 
 from decimal import Decimal
 
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
 from extranet.core.spreadsheets import spreadsheet_safe
 from extranet.public.exports import export_response
 
 from .models import PaymentConditions
+
+CENTS = Decimal("0.01")
 
 SCDL_COLUMNS = [
     "nomAttribuant",
@@ -104,40 +109,47 @@ def scdl_export_response(*, applications, filename: str, export_format: str):
     return export_response(rows=rows, columns=SCDL_COLUMNS, filename=filename, export_format=export_format)
 
 
-DASHBOARD_COLUMNS = [
-    "receipt_number",
-    "submitted_at",
-    "applicant",
-    "title",
-    "status",
-    "total_cost",
-    "amount_requested",
-    "amount_granted",
-    "amount_paid",
-    "decision_reference",
-    "decision_date",
-]
+# The provider's own spreadsheet, headed in the reader's language (the open-data exports keep the schema's names).
+DASHBOARD_COLUMNS = {
+    "receipt_number": _("Receipt number"),
+    "submitted_at": _("Submitted on"),
+    "applicant": _("Applicant"),
+    "title": _("Project"),
+    "status": _("Status"),
+    "total_cost": _("Total cost"),
+    "amount_requested": _("Amount requested"),
+    "amount_granted": _("Amount granted"),
+    "amount_paid": _("Amount paid"),
+    "decision_reference": _("Decision reference"),
+    "decision_date": _("Decision date"),
+}
 
 
 def dashboard_csv_response(*, applications, filename: str):
     """The provider's own export of an aid's applications (not open data: every status but drafts)."""
-    rows = (
-        {
-            "receipt_number": application.receipt_number or "",
-            "submitted_at": application.submitted_at.isoformat() if application.submitted_at else "",
-            "applicant": spreadsheet_safe(application.organisation.name),
-            "title": spreadsheet_safe(application.title),
-            "status": application.status,
-            "total_cost": application.total_cost,
-            "amount_requested": application.amount_requested,
-            "amount_granted": application.amount_granted if application.amount_granted is not None else "",
-            "amount_paid": application.amount_paid,
-            "decision_reference": spreadsheet_safe(application.decision_reference),
-            "decision_date": application.decision_date.isoformat() if application.decision_date else "",
-        }
-        for application in applications
-    )
-    response = export_response(rows=rows, columns=DASHBOARD_COLUMNS, filename=filename, export_format="csv")
+    headers = {key: str(label) for key, label in DASHBOARD_COLUMNS.items()}
+    rows = _dashboard_rows(applications=applications, headers=headers, language=translation.get_language())
+    response = export_response(rows=rows, columns=list(headers.values()), filename=filename, export_format="csv")
     del response["Access-Control-Allow-Origin"]
     response["Cache-Control"] = "private, no-cache"
     return response
+
+
+def _dashboard_rows(*, applications, headers: dict, language: str):
+    # The rows are written as the response streams, after the view has returned: in the request's language still.
+    with translation.override(language):
+        for application in applications:
+            row = {
+                "receipt_number": application.receipt_number or "",
+                "submitted_at": application.submitted_at.isoformat() if application.submitted_at else "",
+                "applicant": spreadsheet_safe(application.organisation.name),
+                "title": spreadsheet_safe(application.title),
+                "status": application.get_status_display(),
+                "total_cost": application.total_cost,
+                "amount_requested": application.amount_requested,
+                "amount_granted": application.amount_granted if application.amount_granted is not None else "",
+                "amount_paid": application.amount_paid.quantize(CENTS),
+                "decision_reference": spreadsheet_safe(application.decision_reference),
+                "decision_date": application.decision_date.isoformat() if application.decision_date else "",
+            }
+            yield {headers[key]: value for key, value in row.items()}

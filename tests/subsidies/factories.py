@@ -1,9 +1,24 @@
 """Subsidy applications, made through the services like in the application."""
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.utils import timezone
+
 from extranet.subsidies import services
+from extranet.subsidies.models import Application, PaymentConditions
+
+# The test applications' calendar, relative to today: the services refuse a decision or a payment in the future,
+# a decision before the application and a payment before the decision.
+TODAY = timezone.localdate()
+SUBMITTED_ON = TODAY - timedelta(days=200)
+DECIDED_ON = TODAY - timedelta(days=150)
+PLANNED_ON = TODAY - timedelta(days=130)
+PAID_ON = TODAY - timedelta(days=120)
+INSTALMENTS = {
+    "payment_conditions": PaymentConditions.STAGGERED,
+    "planned_last_payment_date": TODAY + timedelta(days=100),
+}
 
 
 def application_fields(**overrides) -> dict:
@@ -26,10 +41,16 @@ def draft(aid, organisation, user, **overrides):
 
 
 def submitted(aid, organisation, user, **overrides):
-    return services.application_submit(application=draft(aid, organisation, user, **overrides), user=user)
+    """Submitted SUBMITTED_ON, so that its decision and payments may be dated in the past."""
+    application = services.application_submit(application=draft(aid, organisation, user, **overrides), user=user)
+    moment = datetime.combine(SUBMITTED_ON, time(10), tzinfo=timezone.get_default_timezone())
+    Application.objects.filter(pk=application.pk).update(submitted_at=moment)
+    application.refresh_from_db()
+    return application
 
 
-def granted(aid, organisation, user, instructor, *, amount=Decimal("30000.00"), **overrides):
+def granted(aid, organisation, user, instructor, *, amount=Decimal("30000.00"), instalments=False, **overrides):
+    """Granted DECIDED_ON, paid in one payment planned PLANNED_ON, or in instalments until 100 days from today."""
     application = services.application_review_start(
         application=submitted(aid, organisation, user, **overrides), actor=instructor
     )
@@ -38,7 +59,8 @@ def granted(aid, organisation, user, instructor, *, amount=Decimal("30000.00"), 
         actor=instructor,
         amount_granted=amount,
         decision_reference="CP-2027-04-12",
-        decision_date=date(2027, 4, 12),
+        decision_date=DECIDED_ON,
         conditions="Travaux achevés sous deux ans.",
-        planned_payment_date=date(2027, 5, 3),
+        planned_payment_date=PLANNED_ON,
+        **(INSTALMENTS if instalments else {}),
     )

@@ -2,9 +2,9 @@
 
 import csv
 import io
-from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -12,7 +12,7 @@ from django.urls import reverse
 from extranet.subsidies import selectors, services
 from extranet.subsidies.models import Status
 from tests.organisations.factories import OrganisationFactory, membership
-from tests.subsidies.factories import draft, granted, submitted
+from tests.subsidies.factories import TODAY, draft, granted, submitted
 
 
 def _applicant(name, slug, insee):
@@ -25,7 +25,7 @@ def test_totals_are_exact_decimals_and_cost_the_same_queries(commune_aid, commun
     first = granted(
         commune_aid, commune, editor, departement_editor, amount=Decimal("0.10"), amount_requested=Decimal("0.10")
     )
-    services.payment_record(application=first, actor=departement_editor, date=date(2027, 5, 1), amount=Decimal("0.10"))
+    services.payment_record(application=first, actor=departement_editor, date=TODAY, amount=Decimal("0.10"))
     tigy, tigy_editor = _applicant("Tigy", "tigy", "45327")
     granted(
         commune_aid, tigy, tigy_editor, departement_editor, amount=Decimal("0.20"), amount_requested=Decimal("0.20")
@@ -63,10 +63,24 @@ def test_filters_and_csv_export(client, commune_aid, commune, editor, departemen
 
     response = client.get(reverse("subsidies:aid_export", args=[commune_aid.pk]), {"applicant": "tig"})
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert [(row["applicant"], row["title"], row["status"], row["amount_requested"]) for row in rows] == [
-        ("Tigy", '\'=HYPERLINK("http://x.test")', "submitted", "36000.00")
+    assert [(row["Demandeur"], row["Projet"], row["Statut"], row["Montant demandé"]) for row in rows] == [
+        ("Tigy", '\'=HYPERLINK("http://x.test")', "Déposée", "36000.00")
     ]
     assert response["Cache-Control"] == "private, no-cache"
+
+
+def test_the_providers_spreadsheet_is_headed_in_its_readers_language(
+    client, commune_aid, commune, editor, departement_editor
+):
+    """An English-speaking instructor gets English headers and statuses; nothing paid reads 0.00 like the rest."""
+    granted(commune_aid, commune, editor, departement_editor)
+    client.force_login(departement_editor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    response = client.get(reverse("subsidies:aid_export", args=[commune_aid.pk]))
+    (row,) = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
+
+    assert (row["Status"], row["Amount paid"], row["Amount granted"]) == ("Granted", "0.00", "30000.00")
 
 
 def test_the_provider_overview_sums_each_aid(client, commune_aid, commune, editor, departement, departement_editor):

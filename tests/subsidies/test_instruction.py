@@ -1,6 +1,6 @@
 """The provider's instruction: allowed transitions only, each logged and notified, amounts checked, no overwrite."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -8,8 +8,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from extranet.subsidies import services
-from extranet.subsidies.models import Application, Status
-from tests.subsidies.factories import draft, granted, submitted
+from extranet.subsidies.models import Application, PaymentConditions, Status
+from tests.subsidies.factories import DECIDED_ON, PLANNED_ON, TODAY, draft, granted, submitted
 
 
 def test_illegal_transitions_are_refused(commune_aid, commune, editor, departement_editor):
@@ -21,15 +21,13 @@ def test_illegal_transitions_are_refused(commune_aid, commune, editor, departeme
             actor=departement_editor,
             amount_granted=Decimal("1000.00"),
             decision_reference="CP-1",
-            decision_date=date(2027, 1, 5),
-            planned_payment_date=date(2027, 2, 1),
+            decision_date=DECIDED_ON,
+            planned_payment_date=PLANNED_ON,
         )
     with pytest.raises(ValidationError, match="« Brouillon » ne peut pas passer à « Clôturée »"):
         services.application_close(application=draft(commune_aid, commune, editor), actor=departement_editor)
     with pytest.raises(ValidationError, match="uniquement|que pour une subvention attribuée"):
-        services.payment_record(
-            application=application, actor=departement_editor, date=date(2027, 5, 1), amount=Decimal("10.00")
-        )
+        services.payment_record(application=application, actor=departement_editor, date=TODAY, amount=Decimal("10.00"))
     application.refresh_from_db()
     assert application.status == Status.SUBMITTED and application.amount_granted is None
 
@@ -44,11 +42,9 @@ def test_the_whole_cycle_is_logged_and_notified(commune_aid, commune, editor, de
     receipt = application.receipt_number
     application = granted_after_review(application, departement_editor)
     services.payment_record(
-        application=application, actor=departement_editor, date=date(2027, 5, 2), amount=Decimal("10000.10")
+        application=application, actor=departement_editor, date=PLANNED_ON, amount=Decimal("10000.10")
     )
-    services.payment_record(
-        application=application, actor=departement_editor, date=date(2027, 9, 1), amount=Decimal("19999.90")
-    )
+    services.payment_record(application=application, actor=departement_editor, date=TODAY, amount=Decimal("19999.90"))
     application.refresh_from_db()
     services.application_close(application=application, actor=departement_editor)
 
@@ -78,8 +74,10 @@ def granted_after_review(application, instructor):
         actor=instructor,
         amount_granted=Decimal("30000.00"),
         decision_reference="CP-2027-04-12",
-        decision_date=date(2027, 4, 12),
-        planned_payment_date=date(2027, 5, 2),
+        decision_date=DECIDED_ON,
+        payment_conditions=PaymentConditions.STAGGERED,
+        planned_payment_date=PLANNED_ON,
+        planned_last_payment_date=TODAY + timedelta(days=100),
     )
 
 
@@ -91,8 +89,8 @@ def test_granting_more_than_requested_needs_a_confirmation(commune_aid, commune,
         actor=departement_editor,
         amount_granted=Decimal("36000.01"),
         decision_reference="CP-7",
-        decision_date=date(2027, 4, 12),
-        planned_payment_date=date(2027, 5, 2),
+        decision_date=DECIDED_ON,
+        planned_payment_date=PLANNED_ON,
     )
     with pytest.raises(ValidationError) as error:
         services.application_grant(application=application, **fields)
@@ -102,14 +100,14 @@ def test_granting_more_than_requested_needs_a_confirmation(commune_aid, commune,
 
 
 def test_payments_never_exceed_the_amount_granted(commune_aid, commune, editor, departement_editor):
-    application = granted(commune_aid, commune, editor, departement_editor, amount=Decimal("30000.00"))
+    application = granted(
+        commune_aid, commune, editor, departement_editor, amount=Decimal("30000.00"), instalments=True
+    )
     services.payment_record(
-        application=application, actor=departement_editor, date=date(2027, 5, 2), amount=Decimal("29999.99")
+        application=application, actor=departement_editor, date=PLANNED_ON, amount=Decimal("29999.99")
     )
     with pytest.raises(ValidationError) as error:
-        services.payment_record(
-            application=application, actor=departement_editor, date=date(2027, 6, 2), amount=Decimal("0.02")
-        )
+        services.payment_record(application=application, actor=departement_editor, date=TODAY, amount=Decimal("0.02"))
     assert "30\xa0000,01 € seraient versés sur les 30\xa0000,00 € attribués" in error.value.messages[0]
     assert application.payments.count() == 1
 
@@ -176,3 +174,68 @@ def test_an_author_who_left_the_commune_hears_no_more_of_its_application(
     assert [message.to for message in mail.outbox] == [[application.contact_email.lower()]]
     assert editor.email.lower() != application.contact_email.lower()
     assert not Notification.objects.filter(user=editor).exists()
+
+
+@pytest.mark.parametrize(
+    ("decision_date", "message"),
+    [
+        (
+            TODAY + timedelta(days=1),
+            "Une décision s'enregistre une fois prise : sa date ne peut pas être dans le futur.",
+        ),
+        (date(1901, 1, 1), "La décision ne peut pas précéder la demande, déposée le "),
+    ],
+)
+def test_a_decision_is_dated_between_the_application_and_today(
+    commune_aid, commune, editor, departement_editor, decision_date, message
+):
+    """The open data publish the decision's date: 1901 or tomorrow is refused in French, nothing changes."""
+    application = services.application_review_start(
+        application=submitted(commune_aid, commune, editor), actor=departement_editor
+    )
+
+    with pytest.raises(ValidationError) as error:
+        services.application_grant(
+            application=application,
+            actor=departement_editor,
+            amount_granted=Decimal("1000.00"),
+            decision_reference="CP-9",
+            decision_date=decision_date,
+            planned_payment_date=decision_date,
+        )
+
+    assert error.value.messages[0].startswith(message)
+    application.refresh_from_db()
+    assert application.status == Status.UNDER_REVIEW
+
+
+@pytest.mark.parametrize(
+    ("payment_date", "message"),
+    [
+        (TODAY + timedelta(days=1), "Un versement s'enregistre une fois effectué"),
+        (DECIDED_ON - timedelta(days=1), "Un versement ne peut pas précéder la décision du "),
+    ],
+)
+def test_a_payment_is_dated_between_the_decision_and_today(
+    commune_aid, commune, editor, departement_editor, payment_date, message
+):
+    """A payment recorded in the future or before the decision is refused, and none is stored."""
+    application = granted(commune_aid, commune, editor, departement_editor, instalments=True)
+
+    with pytest.raises(ValidationError) as error:
+        services.payment_record(
+            application=application, actor=departement_editor, date=payment_date, amount=Decimal("10.00")
+        )
+
+    assert error.value.messages[0].startswith(message)
+    assert not application.payments.exists()
+
+
+def test_a_single_payment_is_recorded_once(commune_aid, commune, editor, departement_editor):
+    """A grant paid in one payment takes no second one: the instructor is told when the first was recorded."""
+    application = granted(commune_aid, commune, editor, departement_editor, amount=Decimal("30000.00"))
+    services.payment_record(application=application, actor=departement_editor, date=PLANNED_ON, amount=Decimal("100"))
+
+    with pytest.raises(ValidationError, match="versée en une fois, versement déjà enregistré le"):
+        services.payment_record(application=application, actor=departement_editor, date=TODAY, amount=Decimal("100"))
+    assert application.payments.count() == 1

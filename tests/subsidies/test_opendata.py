@@ -3,14 +3,13 @@
 import csv
 import io
 import json
-from datetime import date
 from decimal import Decimal
 
 from django.urls import reverse
 
 from extranet.subsidies import services
 from extranet.subsidies.exports import SCDL_COLUMNS, truncate_object
-from tests.subsidies.factories import granted, submitted
+from tests.subsidies.factories import DECIDED_ON, PAID_ON, granted, submitted
 
 EXPECTED_COLUMNS = [
     "nomAttribuant",
@@ -36,8 +35,7 @@ def _granted_and_paid(commune_aid, commune, editor, departement_editor):
     commune.siret = "21450173000011"
     commune.save(update_fields=["siret"])
     application = granted(commune_aid, commune, editor, departement_editor, amount=Decimal("12345.67"))
-    for day, amount in ((date(2027, 5, 2), "10000.00"), (date(2027, 11, 30), "2345.67")):
-        services.payment_record(application=application, actor=departement_editor, date=day, amount=Decimal(amount))
+    services.payment_record(application=application, actor=departement_editor, date=PAID_ON, amount=Decimal("12345.67"))
     return application
 
 
@@ -53,7 +51,7 @@ def test_scdl_csv_has_the_schema_columns_and_values(client, commune_aid, commune
     assert row == {
         "nomAttribuant": "Département du Loiret",
         "idAttribuant": "22450001700013",
-        "dateConvention": "2027-04-12",
+        "dateConvention": DECIDED_ON.isoformat(),
         "referenceDecision": "CP-2027-04-12",
         "nomBeneficiaire": "Jargeau",
         "idBeneficiaire": "21450173000011",
@@ -62,7 +60,7 @@ def test_scdl_csv_has_the_schema_columns_and_values(client, commune_aid, commune
         "montant": "12345.67",
         "nature": "aide en numéraire",
         "conditionsVersement": "unique",
-        "datesPeriodeVersement": "2027-05-02/2027-11-30",
+        "datesPeriodeVersement": PAID_ON.isoformat(),
         "idRAE": "",
         "notificationUE": "non",
         "pourcentageSubvention": "1",
@@ -77,7 +75,7 @@ def test_scdl_json_keeps_the_order_and_exact_amounts(client, commune_aid, commun
     [item] = json.loads(text, parse_float=Decimal)
     assert list(item) == EXPECTED_COLUMNS
     assert item["montant"] == Decimal("12345.67") and '"montant": 12345.67,' in text
-    assert item["dateConvention"] == "2027-04-12" and item["pourcentageSubvention"] == 1
+    assert item["dateConvention"] == DECIDED_ON.isoformat() and item["pourcentageSubvention"] == 1
 
 
 def test_objet_is_cut_cleanly_at_256_characters():

@@ -3,15 +3,19 @@
 import csv
 import html
 import io
-from datetime import date
+from datetime import timedelta
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
 
 from extranet.subsidies import services
 from extranet.subsidies.models import Status
-from tests.subsidies.factories import granted, submitted
+from tests.subsidies.factories import DECIDED_ON, PAID_ON, PLANNED_ON, TODAY, granted, submitted
 from tests.subsidies.test_views import grant_data, under_review
+
+LAST_PLANNED = TODAY + timedelta(days=60)
 
 
 def scdl_payment_dates(client) -> list[str]:
@@ -27,18 +31,16 @@ def test_a_single_payment_publishes_its_planned_date_then_its_paid_one(
     application = granted(commune_aid, commune, editor, departement_editor, amount=Decimal("1000.00"))
 
     before = scdl_payment_dates(client)
-    services.payment_record(
-        application=application, actor=departement_editor, date=date(2027, 5, 20), amount=Decimal("1000.00")
-    )
+    services.payment_record(application=application, actor=departement_editor, date=PAID_ON, amount=Decimal("1000.00"))
 
-    assert before == ["2027-05-03"]
-    assert scdl_payment_dates(client) == ["2027-05-20"]
+    assert before == [PLANNED_ON.isoformat()]
+    assert scdl_payment_dates(client) == [PAID_ON.isoformat()]
 
 
 def test_instalments_publish_the_planned_period_widened_by_what_was_paid(
     client, commune_aid, commune, editor, departement_editor
 ):
-    """Instalments planned from May to December 2027 are that period, until one paid later stretches it."""
+    """Instalments planned over a period publish that period, until one paid later (today) stretches it."""
     application = services.application_review_start(
         application=submitted(commune_aid, commune, editor), actor=departement_editor
     )
@@ -47,18 +49,18 @@ def test_instalments_publish_the_planned_period_widened_by_what_was_paid(
         actor=departement_editor,
         amount_granted=Decimal("20000.00"),
         decision_reference="CP-2027-04-12",
-        decision_date=date(2027, 4, 12),
+        decision_date=DECIDED_ON,
         payment_conditions="échelonné",
-        planned_payment_date=date(2027, 5, 3),
-        planned_last_payment_date=date(2027, 12, 15),
+        planned_payment_date=PLANNED_ON,
+        planned_last_payment_date=PAID_ON + timedelta(days=30),
     )
 
     planned = scdl_payment_dates(client)
-    for day in (date(2027, 5, 10), date(2028, 1, 20)):
+    for day in (PAID_ON, TODAY):
         services.payment_record(application=application, actor=departement_editor, date=day, amount=Decimal("10000.00"))
 
-    assert planned == ["2027-05-03/2027-12-15"]
-    assert scdl_payment_dates(client) == ["2027-05-03/2028-01-20"]
+    assert planned == [f"{PLANNED_ON.isoformat()}/{(PAID_ON + timedelta(days=30)).isoformat()}"]
+    assert scdl_payment_dates(client) == [f"{PLANNED_ON.isoformat()}/{TODAY.isoformat()}"]
 
 
 def test_the_detail_page_shows_the_planned_instalments(client, commune_aid, commune, editor, departement_editor):
@@ -67,14 +69,16 @@ def test_the_detail_page_shows_the_planned_instalments(client, commune_aid, comm
     data = {
         **grant_data(application),
         "grant-payment_conditions": "échelonné",
-        "grant-planned_last_payment_date": "2027-12-15",
+        "grant-planned_last_payment_date": LAST_PLANNED.isoformat(),
     }
     client.post(reverse("subsidies:instruct", args=[application.pk, "grant"]), data)
     client.force_login(editor)
 
     page = html.unescape(client.get(application.get_absolute_url()).content.decode())
 
-    assert "Versement prévu" in page and "du 3 mai 2027 au 15 décembre 2027" in page
+    with translation.override("fr"):
+        period = f"du {date_format(PLANNED_ON, 'j F Y')} au {date_format(LAST_PLANNED, 'j F Y')}"
+    assert "Versement prévu" in page and period in page
 
 
 def post_grant(client, application, **changes):
@@ -91,14 +95,17 @@ def test_dates_that_make_no_sense_are_refused_in_french_and_the_form_kept(
     application = under_review(client, submitted(commune_aid, commune, editor), departement_editor)
     cases = [
         ({"planned_payment_date": ""}, "Champ requis."),
-        ({"planned_payment_date": "2027-04-01"}, "Un versement ne peut pas être prévu avant la décision."),
         (
-            {"planned_last_payment_date": "2027-12-15"},
+            {"planned_payment_date": (DECIDED_ON - timedelta(days=1)).isoformat()},
+            "Un versement ne peut pas être prévu avant la décision.",
+        ),
+        (
+            {"planned_last_payment_date": LAST_PLANNED.isoformat()},
             "Un versement unique n'a qu'une date : laissez vide celle du dernier versement.",
         ),
         ({"payment_conditions": "échelonné"}, "Indiquez la date prévue du dernier versement."),
         (
-            {"payment_conditions": "échelonné", "planned_last_payment_date": "2027-05-03"},
+            {"payment_conditions": "échelonné", "planned_last_payment_date": PLANNED_ON.isoformat()},
             "Le dernier versement doit venir après le premier.",
         ),
     ]

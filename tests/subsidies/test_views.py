@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 
 from extranet.subsidies.models import Application, Status
-from tests.subsidies.factories import application_fields, submitted
+from tests.subsidies.factories import DECIDED_ON, PLANNED_ON, application_fields, submitted
 
 
 def _form_data(**overrides):
@@ -68,10 +68,10 @@ def grant_data(application) -> dict:
         "grant-version": application.version,
         "grant-amount_granted": "30000,50",
         "grant-decision_reference": "CP-2027-04",
-        "grant-decision_date": "2027-04-12",
+        "grant-decision_date": DECIDED_ON.isoformat(),
         "grant-nature": "aide en numéraire",
         "grant-payment_conditions": "unique",
-        "grant-planned_payment_date": "2027-05-03",
+        "grant-planned_payment_date": PLANNED_ON.isoformat(),
     }
 
 

@@ -9,6 +9,8 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ..amounts import euros
@@ -29,6 +31,42 @@ def _check_amount(amount, field: str) -> Decimal:
     if not isinstance(amount, Decimal) or amount <= 0 or amount != amount.quantize(CENTS):
         raise ValidationError({field: _("Give an amount in euros, greater than zero, with at most two decimals.")})
     return amount
+
+
+def _check_decision_date(*, application: Application, decision_date) -> None:
+    """A decision is recorded once taken, on an application already submitted: the open-data export (SCDL
+    dateConvention) publishes its date."""
+    if decision_date is None:
+        raise ValidationError({"decision_date": _("Give the date of the decision.")})
+    if decision_date > timezone.localdate():
+        raise ValidationError(
+            {"decision_date": _("A decision is recorded once taken: its date cannot be in the future.")}
+        )
+    submitted_on = timezone.localdate(application.submitted_at) if application.submitted_at else None
+    if submitted_on and decision_date < submitted_on:
+        raise ValidationError(
+            {
+                "decision_date": _("The decision cannot precede the application, submitted on %(date)s.")
+                % {"date": date_format(submitted_on, "SHORT_DATE_FORMAT")}
+            }
+        )
+
+
+def _check_payment_date(*, application: Application, payment_date) -> None:
+    """A payment is recorded once made, after the decision (planned ones are in the decision)."""
+    if payment_date is None:
+        raise ValidationError({"date": _("Give the date of the payment.")})
+    if payment_date > timezone.localdate():
+        raise ValidationError(
+            {"date": _("A payment is recorded once made: its date cannot be in the future (the decision plans it).")}
+        )
+    if application.decision_date and payment_date < application.decision_date:
+        raise ValidationError(
+            {
+                "date": _("A payment cannot precede the decision of %(date)s.")
+                % {"date": date_format(application.decision_date, "SHORT_DATE_FORMAT")}
+            }
+        )
 
 
 def _check_planned_payments(*, decision_date, payment_conditions: str, first, last) -> None:
@@ -111,8 +149,7 @@ def application_grant(
             },
             code="over_request",
         )
-    if decision_date is None:
-        raise ValidationError({"decision_date": _("Give the date of the decision.")})
+    _check_decision_date(application=locked, decision_date=decision_date)
     payment_conditions = PaymentConditions(payment_conditions)
     _check_planned_payments(
         decision_date=decision_date,
@@ -156,10 +193,16 @@ def payment_record(
     """Record a payment of a granted subsidy; the payments together never exceed the amount granted."""
     locked = application_lock(application=application, expected_version=expected_version)
     amount = _check_amount(amount, "amount")
-    if date is None:
-        raise ValidationError({"date": _("Give the date of the payment.")})
     if locked.status not in (Status.GRANTED, Status.PAID):
         raise ValidationError(_("Payments are recorded only for a granted subsidy."), code="transition")
+    _check_payment_date(application=locked, payment_date=date)
+    earlier = locked.payments.order_by("date").first()
+    if earlier is not None and locked.payment_conditions == PaymentConditions.SINGLE:
+        raise ValidationError(
+            _("This subsidy is paid in a single payment, already recorded on %(date)s.")
+            % {"date": date_format(earlier.date, "SHORT_DATE_FORMAT")},
+            code="single_payment",
+        )
     paid = locked.payments.aggregate(total=Sum("amount"))["total"] or Decimal("0.00")
     if paid + amount > locked.amount_granted:
         raise ValidationError(
