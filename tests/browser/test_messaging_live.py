@@ -72,3 +72,20 @@ def test_a_refused_message_goes_back_in_the_box(browser, server):
     with sqlite3.connect(server["path"]) as served:
         assert served.execute("SELECT COUNT(*) FROM messaging_message").fetchone() == (0,)
     alice.context.close()
+
+
+def test_a_message_sent_live_can_be_deleted_without_reloading(browser, server):
+    """Alice's message, shown live, offers "Supprimer"; confirming it shows the deletion on Bob's page too."""
+    alice, bob = open_conversation(browser, server, "alice"), open_conversation(browser, server, "bob")
+    alice.fill("#chat-form textarea", "Rendez-vous à 9 h, pas 8 h.")
+    alice.click("#chat-form button[type=submit]")
+    sent = alice.locator("#chat-messages li[data-id]", has_text="Rendez-vous à 9 h")
+    sent.wait_for()
+
+    alice.once("dialog", lambda dialog: dialog.accept())
+    sent.get_by_role("button", name="Supprimer").click()
+
+    bob.locator("#chat-messages li[data-id]", has_text="Message supprimé").wait_for()
+    assert bob.locator("#chat-messages li[data-id]", has_text="Rendez-vous à 9 h").count() == 0
+    alice.context.close()
+    bob.context.close()

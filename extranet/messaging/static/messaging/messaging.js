@@ -112,6 +112,14 @@
     button.className = "link-button chat-edit";
     button.textContent = text.textEdit;
     item.querySelector(".chat-message__meta").append(" ", button);
+    // A message that arrived live has no server-rendered delete form: give it a button that asks the socket.
+    if (!item.querySelector(".chat-message__actions")) {
+      var remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "link-button chat-delete";
+      remove.textContent = text.textDelete;
+      item.querySelector(".chat-message__meta").append(" ", remove);
+    }
   }
 
   function removeEmptyNote() {
@@ -295,6 +303,12 @@
 
   list.querySelectorAll("li[data-id]").forEach(addEditButton);
   list.addEventListener("click", function (event) {
+    var removal = event.target.closest(".chat-delete");
+    if (removal && window.confirm(text.textDeleteConfirm)) {
+      var id = Number(removal.closest("li[data-id]").dataset.id);
+      if (!send({ type: "delete", message: id })) setStatus(text.textEditOffline);
+      return;
+    }
     var button = event.target.closest(".chat-edit");
     if (!button) return;
     var item = button.closest("li[data-id]");
