@@ -93,7 +93,6 @@ def event_invite(*, event: Event, inviter, users=(), organisation=None, role: st
             url=reverse("agenda:event", args=[event.pk]),
             body=event.start.astimezone(get_default_timezone()).strftime("%d/%m/%Y %H:%M"),
             actor=inviter,
-            organisation=event.details.organisation,
         )
     return created
 

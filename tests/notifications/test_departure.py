@@ -52,3 +52,18 @@ def test_the_organisations_remaining_members_keep_theirs(commune, editor, other_
     membership_remove(membership=Membership.objects.get(user=departing, organisation=other_commune))
 
     assert Notification.objects.filter(user=outsider, kind="document_shared", organisation=other_commune).exists()
+
+
+def test_an_event_invitation_stays_with_its_invitee(commune, editor):
+    """An invitation opens its event whatever the memberships: leaving the event's organisation does not withdraw
+    the invitation's notice."""
+    from agenda import invitations
+    from tests.agenda.factories import event, paris, private_calendar
+
+    invitee = membership(commune, role="member").user
+    council = event(private_calendar(commune), user=editor, title="Commission voirie", start=paris(2027, 4, 6, 18))
+    invitations.event_invite(event=council, inviter=editor, users=[invitee])
+
+    membership_remove(membership=Membership.objects.get(user=invitee, organisation=commune))
+
+    assert Notification.objects.filter(user=invitee, kind="event_invitation").exists()
