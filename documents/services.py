@@ -427,9 +427,13 @@ def _shared_notify(*, organisations, target, user) -> None:
         organisation__in=organisations, role__in=(Role.EDITOR, Role.ADMIN), user__is_active=True
     ).select_related("user")
     name = getattr(target, "title", None) or target.name
+    # One notification per person, under the first of their organisations that received the share.
+    first_organisation = {}
+    for membership in memberships:
+        first_organisation.setdefault(membership.user_id, (membership.organisation_id, membership.user))
     for organisation in organisations:
         notification_send(
-            users=[membership.user for membership in memberships if membership.organisation_id == organisation.pk],
+            users=[user for organisation_id, user in first_organisation.values() if organisation_id == organisation.pk],
             kind="document_shared",
             title=lambda: (
                 _("“%(name)s” shared by %(owner)s") % {"name": name, "owner": organisation_phrase(target.organisation)}

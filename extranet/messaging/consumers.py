@@ -223,18 +223,31 @@ class MessagingConsumer(AsyncJsonWebsocketConsumer):
         await self.send_json({"type": "subscribed", "conversation": conversation_id})
         after = _id(content.get("last_id"))
         if after is not None:
-            payloads = await _replay(conversation_id, after)
-            for payload in payloads:
-                await self.send_json({"type": "message", "replay": True, **payload})
-            await self.send_json(
-                {
-                    "type": "replayed",
-                    "conversation": conversation_id,
-                    "count": len(payloads),
-                    "complete": len(payloads) < selectors.REPLAY_LIMIT,
-                }
-            )
+            await self._replay(conversation_id, after)
         await self._announce_presence(conversation_id, "online")
+
+    async def on_replay(self, content):
+        """The next batch of a replay that was not complete, without subscribing (or announcing) again."""
+        after = _id(content.get("last_id"))
+        if after is None:
+            await self.error("bad_frame", _("Say from which message to replay."))
+            return
+        conversation_id = await self._conversation(content)
+        if conversation_id is not None:
+            await self._replay(conversation_id, after)
+
+    async def _replay(self, conversation_id: int, after: int):
+        payloads = await _replay(conversation_id, after)
+        for payload in payloads:
+            await self.send_json({"type": "message", "replay": True, **payload})
+        await self.send_json(
+            {
+                "type": "replayed",
+                "conversation": conversation_id,
+                "count": len(payloads),
+                "complete": len(payloads) < selectors.REPLAY_LIMIT,
+            }
+        )
 
     async def on_unsubscribe(self, content):
         conversation_id = _id(content.get("conversation"))
@@ -328,6 +341,7 @@ class MessagingConsumer(AsyncJsonWebsocketConsumer):
 
     HANDLERS = {
         "subscribe": on_subscribe,
+        "replay": on_replay,
         "unsubscribe": on_unsubscribe,
         "send": on_send,
         "edit": on_edit,

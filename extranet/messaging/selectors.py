@@ -142,13 +142,13 @@ def message_page(*, conversation: Conversation, before: int | None = None, size:
     return list(reversed(page[:size])), has_earlier
 
 
-def messages_after(*, conversation_id: int, after: int, limit: int = REPLAY_LIMIT) -> list[Message]:
-    """What a reconnecting client missed (messages after the last one it has), oldest first."""
+def messages_after(*, conversation_id: int, after: int) -> list[Message]:
+    """What a reconnecting client missed (messages after the last one it has), oldest first, REPLAY_LIMIT at most."""
     return list(
         Message.objects.filter(conversation_id=conversation_id, pk__gt=after)
         .select_related("author")
         .prefetch_related("attachments")
-        .order_by("pk")[:limit]
+        .order_by("pk")[:REPLAY_LIMIT]
     )
 
 
@@ -208,29 +208,33 @@ def messaging_abilities(*, user) -> dict[str, bool]:
     return {"create_topic": create_topic}
 
 
-def _sandboxes_and_trainee(user) -> tuple[set[int], bool]:
-    """The training sandboxes the person belongs to, and whether they are a trainee only (no real organisation)."""
+def _memberships_of(user) -> tuple[set[int], bool]:
+    """The training sandboxes the person belongs to, and whether they belong to a real organisation."""
     rows = list(Membership.objects.filter(user=user).values_list("organisation_id", "organisation__training_sandbox"))
     sandboxes = {organisation_id for organisation_id, sandbox in rows if sandbox is not None}
-    return sandboxes, bool(sandboxes) and all(sandbox is not None for _id, sandbox in rows)
+    return sandboxes, any(sandbox is None for _id, sandbox in rows)
 
 
 def recipients(*, user):
     """People the user may pick to write to: the active members of the platform's organisations, and those of the
     user's own training sandboxes. A trainee reaches only their sandbox's people, and real members never see
     trainees listed (nor their login addresses)."""
-    sandboxes, trainee = _sandboxes_and_trainee(user)
+    sandboxes, real = _memberships_of(user)
     reachable = Q(memberships__organisation__in=sandboxes)
-    if not trainee:
-        reachable |= Q(memberships__organisation__training_sandbox__isnull=True)
+    if real or not sandboxes:
+        # Both conditions on the one membership join: an account without any membership is nobody's recipient.
+        reachable |= Q(
+            memberships__organisation__isnull=False, memberships__organisation__training_sandbox__isnull=True
+        )
     return get_user_model().objects.filter(reachable, is_active=True).distinct()
 
 
 def person_reachable(*, user, other) -> bool:
-    """Whether `user` may start a conversation with `other`: a training sandbox's trainees and the rest of the
-    platform do not write to each other, except within the sandbox."""
+    """Whether `user` may start a conversation with `other`, an active member of an organisation: a training
+    sandbox's trainees and the rest of the platform do not write to each other, except within the sandbox."""
     if not other.is_active or other.pk == user.pk:
         return False
-    sandboxes, trainee = _sandboxes_and_trainee(user)
-    other_sandboxes, other_trainee = _sandboxes_and_trainee(other)
-    return bool(sandboxes & other_sandboxes) or not (trainee or other_trainee)
+    sandboxes, real = _memberships_of(user)
+    other_sandboxes, other_real = _memberships_of(other)
+    user_is_trainee = bool(sandboxes) and not real
+    return bool(sandboxes & other_sandboxes) or (other_real and not user_is_trainee)

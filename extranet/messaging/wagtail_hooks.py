@@ -1,6 +1,8 @@
 from wagtail import hooks
 
-from . import services
+from extranet.notifications.services import notifications_withdraw_unreadable
+
+from . import selectors, services
 
 
 @hooks.register("provision_organisation")
@@ -13,6 +15,17 @@ def provision_organisation_room(*, organisation):
 def close_sockets_of_a_departed_member(*, organisation, user):
     """Sockets subscribed to the organisation's rooms stop at once; the person reconnects without them."""
     services.user_sockets_close(user_id=user.pk, reason="membership_removed")
+
+
+@hooks.register("membership_removed")
+def withdraw_mentions_of_rooms_left(*, organisation, user):
+    """A mention in a room the person no longer reads (a topic room of several organisations) leaves their centre
+    with its excerpt; the organisation's own room is withdrawn with the organisation's notifications."""
+
+    def readable(kwargs):
+        return selectors.conversation_member_kind(user_id=user.pk, conversation_id=kwargs["pk"]) is not None
+
+    notifications_withdraw_unreadable(user=user, kind="mention", view_name="messaging:conversation", readable=readable)
 
 
 @hooks.register("user_changed")

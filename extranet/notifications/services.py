@@ -8,11 +8,12 @@ daily digest, or nothing. Open pages get the new unread count live (see `live.py
 """
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -136,6 +137,24 @@ def notifications_withdraw(*, user, organisation) -> int:
     in the next digest.
     """
     deleted, _by_model = Notification.objects.filter(user=user, organisation=organisation).delete()
+    if deleted:
+        transaction.on_commit(lambda: unread_counts_push(user_ids=[user.pk]))
+    return deleted
+
+
+def notifications_withdraw_unreadable(*, user, kind: str, view_name: str, readable: Callable[[dict], bool]) -> int:
+    """Delete the user's notifications of `kind` whose link (a page of `view_name`) `readable(url kwargs)` no longer
+    opens: what a membership let them read through an audience wider than one organisation (a room of several
+    organisations, a shared forum open to some). Returns how many."""
+    stale = []
+    for pk, url in Notification.objects.filter(user=user, kind=kind).values_list("pk", "url").iterator():
+        try:
+            match = resolve(urlsplit(url).path)
+        except Resolver404:
+            continue
+        if match.view_name == view_name and not readable(match.kwargs):
+            stale.append(pk)
+    deleted, _by_model = Notification.objects.filter(pk__in=stale).delete()
     if deleted:
         transaction.on_commit(lambda: unread_counts_push(user_ids=[user.pk]))
     return deleted

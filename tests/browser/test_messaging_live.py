@@ -8,6 +8,7 @@ from django.db import connection
 from extranet.messaging import services
 from extranet.messaging.models import BODY_MAX_LENGTH
 from tests.messaging.servers import database_copy, user_with_session, uvicorn_servers
+from tests.organisations.factories import OrganisationFactory, membership
 
 # serialized_rollback: see test_accessibility.py.
 pytestmark = [
@@ -23,6 +24,9 @@ def server(tmp_path):
     if connection.vendor != "sqlite":
         pytest.skip("The server shares an SQLite copy of the test database: the suite's SQLite run covers it.")
     (alice, alice_key), (bob, bob_key) = (user_with_session(email=f"{name}@commune.test") for name in ("alice", "bob"))
+    commune = OrganisationFactory(name="Jargeau", slug="jargeau")
+    for person in (alice, bob):
+        membership(commune, user=person)
     conversation = services.conversation_create_direct(user=alice, other=bob)
     path = database_copy(tmp_path / "db.sqlite3")
     with uvicorn_servers(database=path, extra_env={"DEBUG": "1"}) as (port,):

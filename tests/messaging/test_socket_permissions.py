@@ -257,3 +257,31 @@ def test_live_delivery_receipts_typing_and_edits(member, colleague, direct):
     assert delivered["id"] == ack["id"] and delivered["author_name"] == member.full_name
     assert edited["html"] == "Salut à tous" and edited["edited"]
     assert receipt["user"] == colleague.pk and receipt["message"] == ack["id"]
+
+
+def test_a_long_absence_is_replayed_in_batches_without_subscribing_again(member, colleague, direct, monkeypatch):
+    """Past the replay limit, `replay` brings the next batch: no second subscription, and nothing outside the room."""
+    from extranet.messaging import selectors, services
+
+    monkeypatch.setattr(selectors, "REPLAY_LIMIT", 3)
+    sent = [
+        services.message_send(conversation=direct, author=colleague, body=f"Point {number}", key=f"k{number}")[0]
+        for number in range(5)
+    ]
+    client = socket(member)
+
+    async def scenario():
+        assert (await client.connect())[0]
+        await client.send_json_to({"type": "subscribe", "conversation": direct.pk, "last_id": 0})
+        frames = [await client.receive_json_from() for _ in range(5)]
+        await client.send_json_to({"type": "replay", "conversation": direct.pk, "last_id": frames[3]["id"]})
+        frames += [await client.receive_json_from() for _ in range(3)]
+        await client.disconnect()
+        return frames
+
+    frames = async_to_sync(scenario)()
+    assert [frame["type"] for frame in frames] == ["subscribed"] + ["message"] * 3 + ["replayed"] + ["message"] * 2 + [
+        "replayed"
+    ]
+    assert [frame["id"] for frame in frames if frame["type"] == "message"] == [message.pk for message in sent]
+    assert (frames[4]["complete"], frames[7]["complete"]) == (False, True)

@@ -21,10 +21,17 @@ def departing(other_commune):
     return membership(other_commune, role="editor").user
 
 
-def test_leaving_withdraws_what_the_membership_let_them_read(client, commune, editor, other_commune, departing):
+def test_leaving_withdraws_what_the_membership_let_them_read(
+    client, commune, editor, other_commune, outsider, departing
+):
     """The share's notice leaves Paul's centre when he leaves Darvoy; one about his own conversation stays."""
+    from extranet.messaging.services import conversation_create_direct
+
     share(folder(commune, user=editor, name="Projet de fusion confidentiel"), other_commune, user=editor)
-    notification_send(users=[departing], kind="mention", title="Marie vous a mentionné", url="/messages/1/")
+    direct = conversation_create_direct(user=outsider, other=departing)
+    notification_send(
+        users=[departing], kind="mention", title="Marie vous a mentionné", url=direct.get_absolute_url() + "#message-1"
+    )
 
     membership_remove(membership=Membership.objects.get(user=departing, organisation=other_commune))
 
@@ -67,3 +74,37 @@ def test_an_event_invitation_stays_with_its_invitee(commune, editor):
     membership_remove(membership=Membership.objects.get(user=invitee, organisation=commune))
 
     assert Notification.objects.filter(user=invitee, kind="event_invitation").exists()
+
+
+def test_leaving_withdraws_a_mention_in_a_room_of_several_organisations(commune, other_commune, admin, departing):
+    """A topic room is read through its organisations: leaving Darvoy withdraws the mention and its excerpt."""
+    from extranet.messaging import services as messaging
+
+    room = messaging.topic_room_create(creator=admin, title="Voirie", organisations=[commune, other_commune])
+    messaging.message_send(
+        conversation=room, author=admin, body=f"@{departing.email.split('@')[0]} le projet de rocade", key="k"
+    )
+    assert Notification.objects.filter(user=departing, kind="mention").exists()
+
+    membership_remove(membership=Membership.objects.get(user=departing, organisation=other_commune))
+
+    assert not Notification.objects.filter(user=departing).exists()
+
+
+def test_leaving_withdraws_replies_of_a_shared_forum_open_to_the_organisation(
+    commune, other_commune, admin, departing, django_capture_on_commit_callbacks
+):
+    """A shared forum open to Jargeau and Darvoy only: a Darvoy member who leaves loses the reply's excerpt."""
+    from forums.services import forum_subscription_set
+    from tests.forums.factories import reply, shared_forum, topic
+
+    forum = shared_forum(name="Rocade", open_to_all_organisations=False, organisations=[commune, other_commune])
+    started = topic(forum, poster=admin, subject="Tracé")
+    forum_subscription_set(user=departing, forum=forum, subscribed=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        reply(started, poster=admin, content="Le tracé passe par la parcelle ZB 12")
+    assert Notification.objects.filter(user=departing, kind="forum_reply").exists()
+
+    membership_remove(membership=Membership.objects.get(user=departing, organisation=other_commune))
+
+    assert not Notification.objects.filter(user=departing).exists()

@@ -95,3 +95,17 @@ def test_a_promotion_from_the_waiting_list_notifies_the_promoted_person(commune,
 
     notification = Notification.objects.get(kind="session_promoted")
     assert notification.user == colleagues[1] and notification.url == f"/agenda/evenement/{session.event.pk}/"
+
+
+def test_a_person_in_two_receiving_organisations_is_notified_once(commune, editor, other_commune):
+    """A folder shared with Darvoy and Tigy at once tells an editor of both one time, not two."""
+    from documents.services import folder_sharing_set
+
+    tigy = OrganisationFactory(kind="commune", name="Tigy", slug="tigy", insee_code="45327")
+    both = membership(other_commune, role="editor").user
+    membership(tigy, role="editor", user=both)
+    shared = folder(commune, user=editor, name="Voirie")
+
+    folder_sharing_set(folder=shared, user=editor, is_public=False, shares={other_commune: False, tigy: False})
+
+    assert Notification.objects.filter(user=both, kind="document_shared").count() == 1

@@ -173,3 +173,14 @@ def test_the_services_refuse_a_conversation_across_the_sandbox(member, trainee, 
         conversation_create_direct(user=member, other=trainee)
     with pytest.raises(ValidationError):
         conversation_create_group(creator=member, title="Essai", members=[trainee])
+
+
+def test_accounts_without_any_organisation_are_nobodys_recipients(member):
+    """Someone who left every organisation is neither listed nor reachable: their address stays theirs."""
+    from extranet.messaging.selectors import person_reachable, recipients
+    from tests.accounts.factories import UserFactory
+
+    departed = UserFactory()
+
+    assert departed not in recipients(user=member)
+    assert not person_reachable(user=member, other=departed)

@@ -26,7 +26,10 @@
   var typingSentAt = 0;
   var typingTimer = null;
   var lastFrameAt = 0;
-  var HEARTBEAT_MS = 25000; // a ping this often; a link silent for longer than this (plus 10 s) is dead
+  var pingSentAt = 0;
+  var HEARTBEAT_MS = 25000; // a ping this often; one unanswered for 10 s means a dead link
+  var keptAliveAt = Date.now();
+  var KEEP_ALIVE_MS = 5 * 60000;
 
   function lastId() {
     var items = list.querySelectorAll("li[data-id]");
@@ -218,11 +221,11 @@
     subscribed: function () { setStatus(text.textOnline); flushQueue(); },
     message: function (frame) {
       place(frame);
-      if (!frame.replay || frame.id === lastId()) markRead(frame.id);
+      if (!frame.replay) markRead(frame.id); // a replay is marked read once complete, in one frame
     },
     replayed: function (frame) {
       // A long absence is replayed in batches: ask for the next one before marking anything read.
-      if (frame.complete === false) send({ type: "subscribe", conversation: conversation, last_id: lastId() });
+      if (frame.complete === false) send({ type: "replay", conversation: conversation, last_id: lastId() });
       else markRead(lastId());
     },
     revoked: function (frame) {
@@ -290,16 +293,25 @@
   }
 
   // A phone changing networks can leave the socket open but silent: ping it, and give it up when nothing comes.
+  // Only an answer missing since the last ping counts: a background tab's timers may fire a minute apart.
   setInterval(function () {
     if (!socket || socket.readyState !== WebSocket.OPEN) return;
-    if (Date.now() - lastFrameAt > HEARTBEAT_MS + 10000) {
+    if (pingSentAt > lastFrameAt && Date.now() - pingSentAt > 10000) {
       var dead = socket;
       reconnectLater();
       dead.close();
     } else {
+      pingSentAt = Date.now();
       send({ type: "ping" });
     }
   }, HEARTBEAT_MS);
+
+  // The login lasts as long as the person is active: writing here counts, though the socket carries no cookie.
+  function keepAlive() {
+    if (Date.now() - keptAliveAt < KEEP_ALIVE_MS) return;
+    keptAliveAt = Date.now();
+    fetch(chat.dataset.historyUrl + "?before=1", { credentials: "same-origin" }).catch(function () {});
+  }
 
   list.querySelectorAll("li[data-id]").forEach(addEditButton);
   list.addEventListener("click", function (event) {
@@ -316,6 +328,7 @@
     var changed = window.prompt(text.textEditPrompt, current);
     if (changed !== null && changed.trim() && changed !== current) {
       if (!send({ type: "edit", message: Number(item.dataset.id), body: changed })) setStatus(text.textEditOffline);
+      keepAlive();
     }
   });
 
@@ -339,6 +352,7 @@
     list.append(pending);
     body.value = "";
     send({ type: "send", conversation: conversation, body: entry.body, key: entry.key });
+    keepAlive();
   });
 
   body.addEventListener("input", function () {
