@@ -2,8 +2,10 @@
 submits it; the département reviews, grants and records a payment; the commune follows it. Pages pass axe."""
 
 import pprint
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.aids.factories import aid, provider
@@ -51,12 +53,14 @@ def test_a_commune_applies_and_the_departement_grants(new_page, live_server, log
     grant = page.locator("form[action$='/instruction/grant/']")
     grant.get_by_label("Montant attribué (€)").fill("30000,00")
     grant.get_by_label("Référence de la décision").fill("CP-2027-04")
-    grant.get_by_label("Date de la décision").fill("2027-04-12")
-    grant.get_by_label("Date de versement prévue").fill("2027-05-03")
+    # Decided and paid today: a decision cannot precede the application, nor a payment be dated in the future.
+    today = timezone.localdate()
+    grant.get_by_label("Date de la décision").fill(today.isoformat())
+    grant.get_by_label("Date de versement prévue").fill((today + timedelta(days=30)).isoformat())
     grant.get_by_role("button", name="Confirmer").click()
     expect(page.get_by_text("La subvention est attribuée.")).to_be_visible()
     payment = page.locator("form[action$='/instruction/payment/']")
-    payment.get_by_label("Date du versement").fill("2027-05-02")
+    payment.get_by_label("Date du versement").fill(today.isoformat())
     payment.get_by_label("Montant versé (€)").fill("12000,00")
     payment.get_by_role("button", name="Confirmer").click()
     expect(page.get_by_text("Le versement est enregistré.")).to_be_visible()

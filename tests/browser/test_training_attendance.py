@@ -27,14 +27,14 @@ def test_the_trainer_takes_attendance_on_a_phone_and_downloads_a_certificate(new
     log_in(page, trainer)
     page.goto(f"{live_server.url}/agenda/formations/session/{session.pk}/presences/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Présences")
-    present = page.get_by_role("button", name="Présent : Léa Bœuf")
+    present = page.get_by_role("button", name="Présent (Léa Bœuf)")
     assert present.bounding_box()["height"] >= 48
 
     page.evaluate("window.notReloaded = true")
     present.click()
     expect(present).to_have_attribute("aria-pressed", "true")
-    page.get_by_role("button", name="Absent : Noël Çava").click()
-    expect(page.get_by_role("button", name="Absent : Noël Çava")).to_have_attribute("aria-pressed", "true")
+    page.get_by_role("button", name="Absent (Noël Çava)").click()
+    expect(page.get_by_role("button", name="Absent (Noël Çava)")).to_have_attribute("aria-pressed", "true")
     expect(page.locator("#attendance-count")).to_have_text("Présents : 1 sur 2 personnes inscrites.")
     row = Registration.objects.get(user__last_name="Bœuf")
     expect(page.locator(f"#registration-{row.pk} .attendance-state")).to_have_text("Présent")
