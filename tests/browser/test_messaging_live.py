@@ -3,12 +3,9 @@
 import sqlite3
 
 import pytest
-from django.db import connection
 
-from extranet.messaging import services
 from extranet.messaging.models import BODY_MAX_LENGTH
-from tests.messaging.servers import database_copy, user_with_session, uvicorn_servers
-from tests.organisations.factories import OrganisationFactory, membership
+from tests.messaging.servers import colleagues_in_conversation, database_copy, uvicorn_servers
 
 # serialized_rollback: see test_accessibility.py.
 pytestmark = [
@@ -21,13 +18,7 @@ pytestmark = [
 @pytest.fixture
 def server(tmp_path):
     """Alice and Bob, their sessions and their direct conversation, served by uvicorn (sockets included)."""
-    if connection.vendor != "sqlite":
-        pytest.skip("The server shares an SQLite copy of the test database: the suite's SQLite run covers it.")
-    (alice, alice_key), (bob, bob_key) = (user_with_session(email=f"{name}@commune.test") for name in ("alice", "bob"))
-    commune = OrganisationFactory(name="Jargeau", slug="jargeau")
-    for person in (alice, bob):
-        membership(commune, user=person)
-    conversation = services.conversation_create_direct(user=alice, other=bob)
+    (alice, alice_key), (bob, bob_key), conversation = colleagues_in_conversation()
     path = database_copy(tmp_path / "db.sqlite3")
     with uvicorn_servers(database=path, extra_env={"DEBUG": "1"}) as (port,):
         yield {

@@ -4,12 +4,9 @@ flooding the socket, and the heartbeat under a background tab's throttled timers
 import sqlite3
 
 import pytest
-from django.db import connection
 
-from extranet.messaging import services
 from extranet.messaging.models import Message
-from tests.messaging.servers import database_copy, user_with_session, uvicorn_servers
-from tests.organisations.factories import OrganisationFactory, membership
+from tests.messaging.servers import colleagues_in_conversation, database_copy, uvicorn_servers
 
 pytestmark = [
     pytest.mark.browser,
@@ -44,13 +41,7 @@ window.WebSocket = Spy;
 @pytest.fixture
 def server(tmp_path):
     """Alice has seen the first 5 of Bob's 260 messages; the others are kept aside until her link drops."""
-    if connection.vendor != "sqlite":
-        pytest.skip("The server shares an SQLite copy of the test database: the suite's SQLite run covers it.")
-    (alice, alice_key), (bob, bob_key) = (user_with_session(email=f"{n}@commune.test") for n in ("alice", "bob"))
-    commune = OrganisationFactory(name="Jargeau", slug="jargeau")
-    for person in (alice, bob):
-        membership(commune, user=person)
-    conversation = services.conversation_create_direct(user=alice, other=bob)
+    (alice, alice_key), (bob, bob_key), conversation = colleagues_in_conversation()
     Message.objects.bulk_create([Message(conversation=conversation, author=bob, body=f"m{i}") for i in range(260)])
     first_ids = list(Message.objects.order_by("pk").values_list("pk", flat=True)[:5])
     path = database_copy(tmp_path / "db.sqlite3")

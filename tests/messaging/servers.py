@@ -14,6 +14,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
@@ -46,6 +47,21 @@ def user_with_session(*, email: str) -> tuple:
     )
     session.create()
     return user, session.session_key
+
+
+def colleagues_in_conversation():
+    """Alice and Bob, members of Jargeau, each with a logged-in session, and their direct conversation:
+    ((alice, her cookie), (bob, his cookie), conversation). The servers serve an SQLite copy: other databases skip."""
+    from extranet.messaging.services import conversation_create_direct
+    from tests.organisations.factories import OrganisationFactory, membership
+
+    if connections["default"].vendor != "sqlite":
+        pytest.skip("The servers share an SQLite copy of the test database: the suite's SQLite run covers them.")
+    (alice, alice_key), (bob, bob_key) = (user_with_session(email=f"{name}@commune.test") for name in ("alice", "bob"))
+    commune = OrganisationFactory(name="Jargeau", slug="jargeau")
+    for person in (alice, bob):
+        membership(commune, user=person)
+    return (alice, alice_key), (bob, bob_key), conversation_create_direct(user=alice, other=bob)
 
 
 def free_port() -> int:

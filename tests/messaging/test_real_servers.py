@@ -5,13 +5,10 @@ import json
 import os
 
 import pytest
-from django.db import connection
 from websockets.asyncio.client import connect
 
-from extranet.messaging import services
 from tests.event_loop import run_apart
-from tests.messaging.servers import database_copy, user_with_session, uvicorn_servers
-from tests.organisations.factories import OrganisationFactory, membership
+from tests.messaging.servers import colleagues_in_conversation, database_copy, uvicorn_servers
 
 # serialized_rollback: the servers read a committed copy, and the pages the migrations created (which the
 # organisations' provisioning needs) come back after each flush (see tests/browser/test_accessibility.py).
@@ -21,13 +18,7 @@ pytestmark = [pytest.mark.real_servers, pytest.mark.django_db(transaction=True, 
 @pytest.fixture
 def live_data(db, tmp_path):
     """Two colleagues with their sessions and a direct conversation, in a database file the servers share."""
-    if connection.vendor != "sqlite":
-        pytest.skip("The servers share an SQLite copy of the test database: the suite's SQLite run covers them.")
-    (alice, alice_key), (bob, bob_key) = (user_with_session(email=f"{name}@commune.test") for name in ("alice", "bob"))
-    commune = OrganisationFactory(name="Jargeau", slug="jargeau")
-    for person in (alice, bob):
-        membership(commune, user=person)
-    conversation = services.conversation_create_direct(user=alice, other=bob)
+    (alice, alice_key), (bob, bob_key), conversation = colleagues_in_conversation()
     path = database_copy(tmp_path / "db.sqlite3")
     return {"path": path, "alice": alice_key, "bob": bob_key, "conversation": conversation.pk}
 
