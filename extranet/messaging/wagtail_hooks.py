@@ -22,8 +22,13 @@ def withdraw_mentions_of_rooms_left(*, organisation, user):
     """A mention in a room the person no longer reads (a topic room of several organisations) leaves their centre
     with its excerpt; the organisation's own room is withdrawn with the organisation's notifications."""
 
+    rooms = {}  # one membership query per conversation, however many mentions it holds
+
     def readable(kwargs):
-        return selectors.conversation_member_kind(user_id=user.pk, conversation_id=kwargs["pk"]) is not None
+        pk = kwargs["pk"]
+        if pk not in rooms:
+            rooms[pk] = selectors.conversation_member_kind(user_id=user.pk, conversation_id=pk) is not None
+        return rooms[pk]
 
     notifications_withdraw_unreadable(user=user, kind="mention", view_name="messaging:conversation", readable=readable)
 
