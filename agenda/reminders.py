@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import prefetch_related_objects
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.timezone import get_default_timezone
 
 from extranet.core.services import email_enqueue
@@ -38,7 +39,7 @@ def _recipients(event_ids: list[int]) -> dict[int, dict]:
     return recipients
 
 
-def _reminder_email(*, occurrence, user) -> None:
+def _reminder_email(*, occurrence, user, days_ahead: int) -> None:
     event = occurrence.event
     email_enqueue(
         to=user.email,
@@ -51,6 +52,7 @@ def _reminder_email(*, occurrence, user) -> None:
             "place": event.details.place,
             "visio_url": event.details.visio_url,
             "organisation_name": event.details.organisation.name,
+            "days_ahead": days_ahead,
             "url": settings.SITE_URL.rstrip("/") + reverse("agenda:event", args=[event.pk]),
         },
     )
@@ -58,6 +60,8 @@ def _reminder_email(*, occurrence, user) -> None:
 
 def reminders_send(*, day: date) -> int:
     """E-mail a reminder of each occurrence starting on `day` to whom it concerns; returns how many were queued."""
+    # Said "tomorrow" or "today" only when it is so: the command also reminds of a given day.
+    days_ahead = (day - timezone.localdate(timezone=get_default_timezone())).days
     start = local_midnight(day)
     end = local_midnight(day + timedelta(days=1))
     events = selectors.events_for_period(calendars=AgendaCalendar.objects.all(), start=start, end=end)
@@ -84,7 +88,7 @@ def reminders_send(*, day: date) -> int:
                     ReminderSent.objects.create(
                         event_id=occurrence.event_id, occurrence_start=occurrence.start, user=user
                     )
-                    _reminder_email(occurrence=occurrence, user=user)
+                    _reminder_email(occurrence=occurrence, user=user, days_ahead=days_ahead)
             except IntegrityError:
                 continue  # another run sent this one meanwhile
             sent += 1

@@ -1,11 +1,12 @@
 """Reminder e-mails the day before: to those who come, once per occurrence, never for a cancelled one."""
 
-from datetime import date
+from datetime import date, timedelta
 from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from agenda import invitations, services
 from agenda.models import EventInvitation
@@ -46,8 +47,15 @@ def test_a_cancelled_occurrence_is_not_reminded(answered, editor):
     assert mail.outbox == []
 
 
-def test_a_summer_reminder_says_18_00_like_a_winter_one(answered, member):
+@pytest.fixture
+def today_is(monkeypatch):
+    """Set the platform's today, which the reminders' wording counts from."""
+    return lambda day: monkeypatch.setattr(timezone, "localdate", lambda **kwargs: day)
+
+
+def test_a_summer_reminder_says_18_00_like_a_winter_one(answered, member, today_is):
     """The 18:00 meeting on 15 June 2027 (summer time) is announced at 18:00, not 19:00 or 16:00 UTC."""
+    today_is(date(2027, 6, 14))
     reminders_send(day=date(2027, 6, 15))
 
     message = next(message for message in mail.outbox if message.to == [member.email])
@@ -70,3 +78,23 @@ def test_registered_participants_of_a_session_are_reminded_not_the_waiting_list(
 
     assert [message.to for message in mail.outbox] == [[member.email]]
     assert "Formation au budget" in mail.outbox[0].subject and "1 rappel" in output.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("days_before", "subject", "sentence"),
+    [
+        (0, "aujourd’hui à 18:00", "(Jargeau), aujourd’hui."),
+        (3, "mardi 15 juin à 18:00", "(Jargeau)."),
+    ],
+)
+def test_a_reminder_sent_for_another_day_than_tomorrow_says_when(
+    answered, member, today_is, days_before, subject, sentence
+):
+    """Run for today (a missed cron) or days ahead, the reminder names the day rather than saying "tomorrow"."""
+    today_is(date(2027, 6, 15) - timedelta(days=days_before))
+
+    call_command("agenda_send_reminders", day="2027-06-15", stdout=StringIO())
+
+    message = next(message for message in mail.outbox if message.to == [member.email])
+    assert subject in message.subject and "demain" not in message.subject
+    assert sentence in message.body and "demain" not in message.body
