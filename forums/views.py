@@ -9,6 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from extranet.accounts.selectors import user_preferred_language
+from extranet.core.middleware import recipient_language_activate
+
 from . import selectors, services
 from .forms import NotificationPreferenceForm, SharedForumForm
 
@@ -53,6 +56,7 @@ def unsubscribe(request, token: str):
     one-click unsubscribe (RFC 8058, a POST to the same address), stops it. The signed token is the credential.
     """
     data = selectors.unsubscribe_token_read(token=token)
+    recipient_language_activate(request, language=user_preferred_language(pk=data["u"]))
     target = selectors.unsubscribe_target(data=data)
     if request.method == "POST":
         services.subscription_remove_by_token(user_id=data["u"], target=target)

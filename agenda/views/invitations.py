@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from extranet.core.middleware import recipient_language_activate
+
 from .. import invitations, selectors
 from ..forms import AnswerForm, AttendeesEmailForm, InviteForm
 
@@ -55,6 +57,7 @@ def event_answer(request, pk):
 def rsvp(request, token):
     """The answer link of the e-mail: shows the answer, records it only when confirmed (mail scanners follow links)."""
     invitation = selectors.invitation_get_by_token(token=token)
+    recipient_language_activate(request, language=invitation.user.preferred_language)
     done = False
     if request.method == "POST":
         invitations.invitation_answer(invitation=invitation, answer=invitation.proposed_answer)

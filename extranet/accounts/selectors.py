@@ -2,6 +2,7 @@
 
 import math
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import Q
 from django.utils import timezone
@@ -9,6 +10,16 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from extranet.core.compiled import UserCount
+
+
+def user_preferred_language(*, pk: int | None = None, email: str | None = None) -> str | None:
+    """The language an account chose, found by its id or login address; None when no account matches."""
+    accounts = (
+        get_user_model().objects.filter(pk=pk)
+        if pk is not None
+        else get_user_model().objects.filter(email__iexact=email)
+    )
+    return accounts.values_list("preferred_language", flat=True).first()
 
 
 def two_factor_is_enabled(*, user) -> bool:

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
 from extranet.core.forms import form_add_service_error
+from extranet.core.middleware import recipient_language_activate
 from extranet.organisations.selectors import user_two_factor_required
 
 from . import services
@@ -80,6 +81,12 @@ class LoginView(auth_views.LoginView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     """Django's new-password page; the password chosen also lifts a login lockout of the account."""
+
+    def get_user(self, uidb64):
+        user = super().get_user(uidb64)
+        if user is not None:
+            recipient_language_activate(self.request, language=user.preferred_language)
+        return user
 
     def form_valid(self, form):
         response = super().form_valid(form)

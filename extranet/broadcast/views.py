@@ -10,6 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from extranet.accounts.selectors import user_preferred_language
+from extranet.core.middleware import recipient_language_activate
+
 from . import selectors, services
 from .forms import BroadcastForm
 from .models import BroadcastStatus, Channel
@@ -113,6 +116,7 @@ def unsubscribe(request, token):
         email = services.unsubscribe_token_read(token=token)
     except ValidationError:
         raise Http404 from None
+    recipient_language_activate(request, language=user_preferred_language(email=email))
     if request.method == "POST":
         services.unsubscribe_record(email=email)
         return render(request, "broadcast/unsubscribed.html", {"email": email})

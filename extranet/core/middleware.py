@@ -23,6 +23,18 @@ class FrenchFirstLocaleMiddleware(LocaleMiddleware):
         request.LANGUAGE_CODE = translation.get_language()
 
 
+def recipient_language_activate(request, *, language: str | None) -> None:
+    """Speak the recipient's language on a page opened from their e-mail's link, unless this browser chose one.
+
+    Such links (an answer to an invitation, an unsubscription, a new password) work without logging in, often on
+    a phone that never logged in, where the platform would otherwise answer in French to an English e-mail.
+    """
+    languages = dict(settings.LANGUAGES)
+    if language in languages and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) not in languages:
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+
+
 class SlidingSessionMiddleware(SessionMiddleware):
     """Django's session middleware, with an idle expiry that slides at most once every SESSION_REFRESH_SECONDS.
 

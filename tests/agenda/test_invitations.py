@@ -80,6 +80,18 @@ def test_answer_link_of_the_email_records_the_answer_only_when_confirmed(client,
     assert EventInvitation.objects.get().answer == "yes"
 
 
+def test_an_english_invitee_confirms_the_answer_on_an_english_page(client, council, editor, outsider):
+    """The answer page opened from an English e-mail speaks English, though the phone never chose a language."""
+    outsider.preferred_language = "en"
+    outsider.save()
+    invitations.event_invite(event=council, inviter=editor, users=[outsider])
+    yes = re.search(r"Yes: (\S+/agenda/reponse/\S+/)", mail.outbox[0].body).group(1)
+
+    page = client.get(yes.split("testserver", 1)[-1].split("127.0.0.1:8000", 1)[-1]).content.decode()
+
+    assert '<html lang="en"' in page and "Confirm my answer" in page
+
+
 def test_forged_answer_link_answers_404(client, council, editor, outsider):
     invitations.event_invite(event=council, inviter=editor, users=[outsider])
 

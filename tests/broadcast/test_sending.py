@@ -96,6 +96,18 @@ def test_send_logs_each_delivery_and_honours_unsubscribe(
     assert response.status_code == 302  # the log is for the senders only; anonymous users log in first
 
 
+def test_an_english_account_unsubscribes_on_an_english_page(client, member):
+    """The unsubscribe link opens in the account's language; an address without an account gets French."""
+    member.preferred_language = "en"
+    member.save()
+
+    page = client.get(unsubscribe_url(member.email.upper()).split("8000", 1)[-1]).content.decode()
+    unknown = client.get(unsubscribe_url("externe@example.fr").split("8000", 1)[-1]).content.decode()
+
+    assert '<html lang="en"' in page and "Stop receiving the announcements" in page
+    assert '<html lang="fr"' in unknown
+
+
 def test_a_failing_gateway_is_logged_with_its_reason(settings, departement, departement_admin, commune, member):
     """An SMS refused by the gateway is a failed delivery with the gateway's reason, and the rest still goes out."""
     settings.SMS_BACKEND = "tests.broadcast.test_sending.RefusingBackend"

@@ -151,6 +151,20 @@ def test_unsubscribe_link_works_without_login(
     assert not private_topic.subscribers.filter(pk=follower.pk).exists()
 
 
+def test_an_english_follower_unsubscribes_on_an_english_page(
+    client, private_topic, follower, admin, django_capture_on_commit_callbacks
+):
+    """The link of an English e-mail opens an English page, on a phone that never chose a language."""
+    follower.preferred_language = "en"
+    follower.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        reply(private_topic, poster=admin)
+
+    page = client.get(_unsubscribe_link(_mails_to(follower)[0])).content.decode()
+
+    assert '<html lang="en"' in page and "Stop receiving e-mails about new replies" in page
+
+
 def test_one_click_unsubscribe_from_mail_client(
     client, private_topic, commune, admin, django_capture_on_commit_callbacks
 ):
