@@ -234,6 +234,9 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+# Training sandboxes' trainee accounts live under this reserved domain (RFC 2606): nothing is ever mailed to them,
+# and the login page recognises them to explain that they end with their sandbox.
+SANDBOX_TRAINEE_EMAIL_DOMAIN = "sandbox.invalid"
 INVITATION_VALIDITY = timedelta(days=env.int("INVITATION_VALIDITY_DAYS", default=7))
 ADS_LIFETIME_DAYS = env.int("ADS_LIFETIME_DAYS", default=60)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24

@@ -1,6 +1,8 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
@@ -18,11 +20,22 @@ class LoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _("Wrong e-mail address or password."),
         "inactive": _("This account has been deactivated."),
+        "invalid_trainee_login": _(
+            "Wrong e-mail address or password. A trainee account ends when its training sandbox expires or is "
+            "reset: ask your trainer for the current logins."
+        ),
     }
 
     def clean_username(self):
         """Compare addresses in lower case, so that changing capitals gives an attacker no extra guesses."""
         return get_user_model().objects.normalize_email(self.cleaned_data["username"])
+
+    def get_invalid_login_error(self):
+        """Trainees whose sandbox ended get told why (said of any trainee address, so it reveals no account)."""
+        email = self.cleaned_data.get("username") or ""
+        if email.endswith("@" + settings.SANDBOX_TRAINEE_EMAIL_DOMAIN):
+            return ValidationError(self.error_messages["invalid_trainee_login"], code="invalid_login")
+        return super().get_invalid_login_error()
 
     @sensitive_variables()
     def clean(self):

@@ -8,6 +8,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,7 +25,6 @@ from .content import sample_content_create, sample_content_remove
 from .dismantle import organisation_dismantle
 from .models import MAX_LIFETIME_DAYS, MAX_TRAINEES, Sandbox, Trainee
 
-TRAINEE_EMAIL_DOMAIN = "sandbox.invalid"
 # Easy to read aloud and to type: no 0/O, 1/l/I.
 CONSONANTS = "bcdfghjkmnprstvz"
 VOWELS = "aeiou"
@@ -47,7 +47,7 @@ def readable_password() -> str:
 
 
 def trainee_email(*, organisation: Organisation, number: int) -> str:
-    return f"stagiaire-{organisation.slug}-{number:02d}@{TRAINEE_EMAIL_DOMAIN}"
+    return f"stagiaire-{organisation.slug}-{number:02d}@{settings.SANDBOX_TRAINEE_EMAIL_DOMAIN}"
 
 
 def _check(*, name: str, trainees: int, expires_at: datetime) -> str:

@@ -7,7 +7,9 @@ import pytest
 from django.utils import timezone
 
 from extranet.sandbox.models import Sandbox
+from extranet.sandbox.services import sandbox_expire
 from tests.accounts.factories import UserFactory
+from tests.accounts.helpers import login_post, page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +93,17 @@ def test_reset_and_delete_ask_for_confirmation_then_act(client, trainer, created
 
     assert client.post(url + "supprimer/").url == "/espace-formation/"
     assert not Sandbox.objects.exists()
+
+
+def test_a_trainee_whose_sandbox_expired_is_told_why_the_login_fails(client, created):
+    """The printed login of an expired sandbox gets a French explanation; a wrong password elsewhere does not."""
+    sandbox, logins = created
+    sandbox.expires_at = timezone.now() - timedelta(minutes=1)
+    sandbox.save()
+    sandbox_expire()
+
+    expired = page_text(login_post(client, logins[0].email, logins[0].password))
+    other = page_text(login_post(client, "personne@jargeau.test", logins[0].password))
+
+    assert "Un compte de stagiaire prend fin quand son espace de formation expire" in expired
+    assert "Adresse e-mail ou mot de passe incorrect." in other and "stagiaire" not in other
