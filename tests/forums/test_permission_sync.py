@@ -80,7 +80,7 @@ def test_audience_change_applies_to_members(client, commune, other_commune, memb
 def test_sync_command_repairs_hand_edits(commune, other_commune, private_forum, capsys):
     """`forums_sync_permissions` removes a grant made by hand and restores the deleted ones."""
     member_group = OrganisationGroup.objects.get(organisation=commune, role="member").group
-    GroupForumPermission.objects.filter(forum=private_forum, group=member_group).delete()
+    removed, _deleted = GroupForumPermission.objects.filter(forum=private_forum, group=member_group).delete()
     intruder_group = OrganisationGroup.objects.get(organisation=other_commune, role="member").group
     GroupForumPermission.objects.create(
         forum=private_forum, group=intruder_group, permission=ForumPermission.objects.get(codename="can_read_forum")
@@ -88,9 +88,9 @@ def test_sync_command_repairs_hand_edits(commune, other_commune, private_forum, 
     call_command("forums_sync_permissions")
     assert not GroupForumPermission.objects.filter(forum=private_forum, group=intruder_group).exists()
     assert GroupForumPermission.objects.filter(forum=private_forum, group=member_group).exists()
-    capsys.readouterr()
+    assert f"Forums : {removed + 1} permission(s) corrigée(s), 0 organisation(s)" in capsys.readouterr().out
     call_command("forums_sync_permissions")
-    assert "Forums : 0 permission" in capsys.readouterr().out
+    assert "Forums : 0 permission(s) corrigée(s), 0 organisation(s)" in capsys.readouterr().out
 
 
 def test_forum_without_audience_is_hidden(client, member, private_forum):
