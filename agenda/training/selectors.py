@@ -102,12 +102,7 @@ def session_list_for_viewer(*, user) -> list[TrainingSession]:
 def session_for_event_page(*, event, user) -> TrainingSession | None:
     """The training side of an event the user reads (None for an ordinary event), with the user's
     registration, abilities, seats left and materials, for the event's page; a fixed number of queries."""
-    session = (
-        _with_seats(TrainingSession.objects.filter(event=event))
-        .select_related("trainer")
-        .prefetch_related("materials")
-        .first()
-    )
+    session = _with_seats(TrainingSession.objects.filter(event=event)).select_related("trainer").first()
     if session is None:
         return None
     session.event = event
@@ -119,11 +114,10 @@ def session_for_event_page(*, event, user) -> TrainingSession | None:
     session.abilities["register_members"] = session.abilities["view"] and Role.ADMIN in roles.values()
     session.seats_left = _seats_left(session)
     session.open = timezone.now() <= session.registration_deadline
-    # Every material is listed by title; only those the viewer may download are links (one query).
-    readable = set(
-        session.materials.filter(document_readable_q(roles=roles), deleted_at=None).values_list("pk", flat=True)
+    # Only the materials the viewer may open are named: a private document's title is private too (one query).
+    session.material_list = list(
+        session.materials.filter(document_readable_q(roles=roles), deleted_at=None).order_by("title", "pk")
     )
-    session.material_list = [(document, document.pk in readable) for document in session.materials.all()]
     session.audience_role_labels = [Role(role).label for role in session.audience_roles if role in Role.values]
     session.audience_kind_labels = [
         OrganisationKind(kind).label for kind in session.audience_kinds if kind in OrganisationKind.values

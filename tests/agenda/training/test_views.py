@@ -123,3 +123,25 @@ def test_cancelling_twice_says_so_instead_of_a_404(client, session, commune, mem
     assert again.status_code == 200
     assert "Vous n&#x27;avez pas d&#x27;inscription à annuler pour cette session." in again.content.decode()
     assert Registration.objects.get(session=session, user=member).status == "cancelled"
+
+
+def test_a_public_sessions_materials_are_named_only_to_those_who_may_open_them(client, editor, commune, outsider):
+    """A private document of Jargeau's library, given as material of a public session, is named to Jargeau only."""
+    from tests.agenda.factories import public_calendar
+    from tests.documents.factories import document, share
+
+    private = document(commune, user=editor, name="licenciement-confidentiel.pdf")
+    handout = document(commune, user=editor, name="programme-public.pdf")
+    share(handout, None, user=editor, is_public=True)
+    course = make_session(public_calendar(), user=editor, organisation=commune, materials=[private, handout])
+    url = f"/agenda/evenement/{course.event.pk}/"
+
+    anonymous = client.get(url).content.decode()
+    client.force_login(outsider)
+    darvoy = client.get(url).content.decode()
+    client.force_login(editor)
+    jargeau = client.get(url).content.decode()
+
+    for page in (anonymous, darvoy):
+        assert "programme-public" in page and "licenciement-confidentiel" not in page
+    assert "programme-public" in jargeau and f'href="/bibliotheque/document/{private.pk}/"' in jargeau
