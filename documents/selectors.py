@@ -33,6 +33,9 @@ ACTIONS = {
     "view": Access.PUBLIC,
     "history": Access.READ,
     "write": Access.WRITE,
+    # Renaming a folder compares its name with its neighbours': for those it is shared with, only inside the share,
+    # where they see every neighbour, not its top, whose neighbours are the owner's (`folder_get_for_user`).
+    "rename": Access.WRITE,
     # Moving and binning reorganise the owner's library: for its members, not for those it is shared with.
     "organise": Access.WRITE,
     "manage": Access.MANAGE,
@@ -108,13 +111,19 @@ def folder_access(*, user, folder: Folder, roles=None) -> Access:
     )
 
 
-def abilities_of(access: Access, *, in_library: bool = True) -> dict[str, bool]:
+def abilities_of(access: Access, *, in_library: bool = True, is_shared_top: bool = False) -> dict[str, bool]:
     """What the user may do, for templates: one key per action of ACTIONS, and `library`, whether they belong to it.
 
-    An organisation a folder or document is shared with neither opens the library nor reorganises it.
+    An organisation a folder or document is shared with neither opens the library nor reorganises it, nor renames
+    the folder it was given (`is_shared_top`).
     """
     abilities = {action: access >= minimum for action, minimum in ACTIONS.items()}
-    return {**abilities, "organise": abilities["organise"] and in_library, "library": in_library}
+    return {
+        **abilities,
+        "organise": abilities["organise"] and in_library,
+        "rename": abilities["rename"] and (in_library or not is_shared_top),
+        "library": in_library,
+    }
 
 
 def document_get_for_user(*, user, pk: int, action: str = "view", in_bin: bool = False) -> Document:
@@ -166,6 +175,8 @@ def folder_get_for_user(*, user, slug: str, pk: int, action: str = "view", in_bi
     folder.shared_top_id = None
     if not in_library and access >= Access.READ:
         folder.shared_top_id = _shared_top_id(folder=folder, roles=roles)
+    if action == "rename" and not in_library and folder.pk == folder.shared_top_id:
+        raise Http404
     return folder
 
 

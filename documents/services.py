@@ -5,6 +5,7 @@ name), and a failed transaction deletes the file it had just written.
 """
 
 import hashlib
+import unicodedata
 import uuid
 from datetime import timedelta
 
@@ -42,7 +43,10 @@ def audit_record(*, organisation, actor, action: str, document=None, folder=None
 
 
 def _clean_name(name: str) -> str:
-    name = " ".join(name.split())
+    """One line of visible text: control and format characters (zero-width spaces, right-to-left overrides that
+    would show "exe.pdf" for "fdp.exe") are dropped, as from uploaded file names."""
+    name = unicodedata.normalize("NFC", name)
+    name = " ".join("".join(char for char in name if unicodedata.category(char)[0] != "C").split())
     if not name:
         raise ValidationError(_("Give a name."), code="empty_name")
     return name[:150]
@@ -51,15 +55,33 @@ def _clean_name(name: str) -> str:
 # Folders.
 
 
+def _check_destination(*, organisation, folder: Folder | None) -> None:
+    """A document goes to a folder of its own library that is not in the bin (or to the root)."""
+    if folder is not None and (folder.organisation_id != organisation.pk or folder.deleted_at is not None):
+        raise ValidationError(_("This folder cannot be chosen."), code="bad_parent")
+
+
 def _check_parent(*, organisation, parent: Folder | None, moving: Folder | None = None) -> None:
+    """A folder goes where a document could, not inside itself, and not deeper than MAX_FOLDER_DEPTH."""
+    _check_destination(organisation=organisation, folder=parent)
     if parent is None:
         return
-    if parent.organisation_id != organisation.pk or parent.deleted_at is not None:
-        raise ValidationError(_("This folder cannot be chosen."), code="bad_parent")
     if moving is not None and moving.pk in parent.ancestor_ids():
         raise ValidationError(_("A folder cannot be moved into itself or one of its subfolders."), code="cycle")
-    if len(parent.ancestor_ids()) >= MAX_FOLDER_DEPTH:
-        raise ValidationError(_("Folders cannot be nested deeper."), code="too_deep")
+    # A moved folder brings its subfolders: the deepest of them must stay within the limit too.
+    height = _subtree_height(moving) if moving is not None else 1
+    if len(parent.ancestor_ids()) + height > MAX_FOLDER_DEPTH:
+        raise ValidationError(
+            _("Folders cannot be nested more than %(depth)d levels deep.") % {"depth": MAX_FOLDER_DEPTH},
+            code="too_deep",
+        )
+
+
+def _subtree_height(folder: Folder) -> int:
+    """How many levels the folder and its subfolders span (1 for a folder without subfolders)."""
+    depth = folder.path.count("/")
+    paths = Folder.objects.filter(path__startswith=folder.path).values_list("path", flat=True)
+    return 1 + max((path.count("/") - depth for path in paths), default=0)
 
 
 def _check_name_free(*, organisation, parent: Folder | None, name: str, folder: Folder | None = None) -> None:
@@ -246,7 +268,7 @@ def _process_later(version: DocumentVersion) -> None:
 @transaction.atomic
 def document_upload(*, organisation, folder: Folder | None, checked: CheckedFile, user) -> Document:
     """A new document whose first version is the checked file; its title is the file name."""
-    _check_parent(organisation=organisation, parent=folder)
+    _check_destination(organisation=organisation, folder=folder)
     document = Document.objects.create(
         organisation=organisation, folder=folder, title=checked.name[:200], created_by=user
     )
@@ -361,7 +383,7 @@ def document_rename(*, document: Document, title: str, user) -> Document:
 
 
 def document_move(*, document: Document, folder: Folder | None, user) -> Document:
-    _check_parent(organisation=document.organisation, parent=folder)
+    _check_destination(organisation=document.organisation, folder=folder)
     document.folder = folder
     document.save(update_fields=["folder"])
     audit_record(organisation=document.organisation, actor=user, action=AuditAction.MOVE, document=document)

@@ -12,7 +12,7 @@ from ..forms import MoveForm, NameForm, NewVersionForm, ShareLinkForm, sharing_f
 from ..previews import INLINE_FORMATS
 
 
-def document_detail(request, pk, version_form=None, link_token=None, status=200):
+def document_detail(request, pk, version_form=None, name_form=None, link_token=None, status=200):
     document = selectors.document_get_for_user(user=request.user, pk=pk)
     abilities = selectors.abilities_of(document.access, in_library=document.in_library)
     context = {
@@ -31,7 +31,7 @@ def document_detail(request, pk, version_form=None, link_token=None, status=200)
         context["version_form"] = version_form or NewVersionForm(
             initial={"base_number": document.current_version.number if document.current_version else 0}
         )
-        context["name_form"] = NameForm(initial={"name": document.title})
+        context["name_form"] = name_form or NameForm(initial={"name": document.title})
         context["lock_is_mine"] = document.is_locked and document.locked_by_id == request.user.pk
     if abilities["organise"]:
         context["move_targets"] = selectors.folder_move_targets(organisation=document.organisation)
@@ -90,22 +90,33 @@ def document_update(request, pk):
     """Rename or move the document, whichever the posted form holds."""
     action = "write" if "name" in request.POST else "organise"
     document = selectors.document_get_for_user(user=request.user, pk=pk, action=action)
+    if "name" in request.POST:
+        return _document_rename(request, document)
+    form = MoveForm(request.POST, folders=selectors.folder_choices(organisation=document.organisation))
+    if not form.is_valid():
+        messages.error(request, _("Choose the destination in the list."))
+        return redirect(document.get_absolute_url())
     try:
-        if "name" in request.POST:
-            form = NameForm(request.POST)
-            if form.is_valid():
-                services.document_rename(document=document, title=form.cleaned_data["name"], user=request.user)
-                messages.success(request, _("Document renamed."))
-        else:
-            form = MoveForm(request.POST, folders=selectors.folder_choices(organisation=document.organisation))
-            if form.is_valid():
-                services.document_move(document=document, folder=form.cleaned_data["folder"], user=request.user)
-                messages.success(request, _("Document moved."))
-        if not form.is_valid():
-            messages.error(request, _("Check the name or the destination."))
+        services.document_move(document=document, folder=form.cleaned_data["folder"], user=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Document moved."))
     return redirect(document.get_absolute_url())
+
+
+def _document_rename(request, document):
+    """Rename; a refused title is shown again on the document's page with the reason."""
+    form = NameForm(request.POST)
+    if form.is_valid():
+        try:
+            services.document_rename(document=document, title=form.cleaned_data["name"], user=request.user)
+        except ValidationError as error:
+            form.add_error("name", error.messages)
+        else:
+            messages.success(request, _("Document renamed."))
+            return redirect(document.get_absolute_url())
+    return document_detail(request, document.pk, name_form=form, status=400)
 
 
 @require_POST

@@ -48,7 +48,8 @@ def library_index(request):
     )
 
 
-def _folder_page(request, organisation, folder, access, link_token=None):
+def _folder_page(request, organisation, folder, access, link_token=None, forms=None):
+    """The folder's page; `forms` are refused forms to show again, with their errors and what was typed."""
     contents = selectors.folder_contents(organisation=organisation, folder=folder)
     if access == selectors.Access.PUBLIC:
         # A visitor in a public folder: its contents, read-only, from the highest public folder down.
@@ -63,10 +64,15 @@ def _folder_page(request, organisation, folder, access, link_token=None):
         "organisation": organisation,
         "folder": folder,
         "breadcrumbs": selectors.folder_breadcrumbs_for_reader(folder=folder) if folder else [],
-        "abilities": selectors.abilities_of(access, in_library=folder.in_library if folder else True),
+        "abilities": selectors.abilities_of(
+            access,
+            in_library=folder.in_library if folder else True,
+            is_shared_top=bool(folder) and folder.pk == folder.shared_top_id,
+        ),
         "upload_form": UploadForm(),
         "max_upload": settings.DOCUMENTS_MAX_UPLOAD_BYTES,
-        "name_form": NameForm(),
+        "new_folder_form": NameForm(),
+        "rename_form": NameForm(initial={"name": folder.name} if folder else None),
         "listing_version": selectors.folder_listing_version(organisation=organisation, folder=folder),
         "listing_seconds": LISTING_CACHE_SECONDS,
         "script_prefix": get_script_prefix(),
@@ -78,7 +84,8 @@ def _folder_page(request, organisation, folder, access, link_token=None):
         context["link_token"] = link_token
     if folder and context["abilities"]["organise"]:
         context["move_targets"] = selectors.folder_move_targets(organisation=organisation, moved=folder)
-    return render(request, "documents/folder.html", context)
+    context.update(forms or {})
+    return render(request, "documents/folder.html", context, status=400 if forms else 200)
 
 
 def library(request, slug):
@@ -153,37 +160,46 @@ def folder_create(request, slug):
                 organisation=organisation, parent=parent, name=form.cleaned_data["name"], user=request.user
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            form.add_error("name", error.messages)
         else:
             messages.success(request, _("Folder “%(name)s” created.") % {"name": folder.name})
             return redirect(folder.get_absolute_url())
-    else:
-        messages.error(request, _("Give the new folder a name."))
-    return _back(organisation, parent)
+    access = parent.access if parent else _library_for(request.user, slug, "write")[1]
+    return _folder_page(request, organisation, parent, access, forms={"new_folder_form": form})
 
 
 @require_POST
 def folder_update(request, slug, pk):
     """Rename or move a folder, whichever the posted form holds."""
-    action = "write" if "name" in request.POST else "organise"
+    action = "rename" if "name" in request.POST else "organise"
     folder = selectors.folder_get_for_user(user=request.user, slug=slug, pk=pk, action=action)
+    if "name" in request.POST:
+        return _folder_rename(request, folder)
+    form = MoveForm(request.POST, folders=selectors.folder_choices(organisation=folder.organisation))
+    if not form.is_valid():
+        messages.error(request, _("Choose the destination in the list."))
+        return redirect(folder.get_absolute_url())
     try:
-        if "name" in request.POST:
-            form = NameForm(request.POST)
-            if form.is_valid():
-                services.folder_rename(folder=folder, name=form.cleaned_data["name"], user=request.user)
-                messages.success(request, _("Folder renamed."))
-        else:
-            folders = selectors.folder_choices(organisation=folder.organisation)
-            form = MoveForm(request.POST, folders=folders)
-            if form.is_valid():
-                services.folder_move(folder=folder, parent=form.cleaned_data["folder"], user=request.user)
-                messages.success(request, _("Folder moved."))
-        if not form.is_valid():
-            messages.error(request, _("Check the name or the destination."))
+        services.folder_move(folder=folder, parent=form.cleaned_data["folder"], user=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Folder moved."))
     return redirect(folder.get_absolute_url())
+
+
+def _folder_rename(request, folder):
+    """Rename; a refused name is shown again on the folder's page with the reason."""
+    form = NameForm(request.POST)
+    if form.is_valid():
+        try:
+            services.folder_rename(folder=folder, name=form.cleaned_data["name"], user=request.user)
+        except ValidationError as error:
+            form.add_error("name", error.messages)
+        else:
+            messages.success(request, _("Folder renamed."))
+            return redirect(folder.get_absolute_url())
+    return _folder_page(request, folder.organisation, folder, folder.access, forms={"rename_form": form})
 
 
 @require_POST

@@ -13,9 +13,10 @@ def test_creating_a_folder_named_like_its_neighbour_is_refused_in_french(client,
     folder(commune, user=member, name="Budget")
     client.force_login(member)
     response = client.post(f"/bibliotheque/{commune.slug}/nouveau-dossier/", {"name": "  budget ", "folder": ""})
-    assert response.status_code == 302
-    page = client.get(response.url).content.decode()
+    assert response.status_code == 400
+    page = response.content.decode()
     assert "Un dossier nommé « budget » est déjà ici : choisissez un autre nom." in page
+    assert 'value="  budget "' in page  # what was typed comes back, to be corrected
     assert Folder.objects.filter(organisation=commune).count() == 1
 
 
@@ -76,3 +77,30 @@ def test_a_folder_restored_to_the_root_gets_a_free_name_there(client, commune, m
     client.post(f"/bibliotheque/{commune.slug}/dossier/{child.pk}/restaurer/")
     child.refresh_from_db()
     assert (child.name, child.parent_id, child.deleted_at) == ("Budget (2)", None, None)
+
+
+def test_a_name_too_long_is_refused_with_its_reason_and_kept(client, commune, member):
+    """151 characters get Django's French length message, beside the name typed, for a new folder as for a rename."""
+    item = folder(commune, user=member, name="Voirie")
+    client.force_login(member)
+    long_name = "Compte rendu " + "x" * 138
+
+    created = client.post(f"/bibliotheque/{commune.slug}/nouveau-dossier/", {"name": long_name, "folder": ""})
+    renamed = client.post(f"/bibliotheque/{commune.slug}/dossier/{item.pk}/modifier/", {"name": long_name})
+
+    for response in (created, renamed):
+        page = response.content.decode()
+        assert response.status_code == 400 and "au plus 150 caractères" in page and f'value="{long_name}"' in page
+    assert list(Folder.objects.values_list("name", flat=True)) == ["Voirie"]
+
+
+def test_invisible_and_direction_characters_are_dropped_from_names(client, commune, member):
+    """A right-to-left override cannot make "fdp.exe" read "exe.pdf", and a zero-width space is no name."""
+    client.force_login(member)
+    url = f"/bibliotheque/{commune.slug}/nouveau-dossier/"
+
+    client.post(url, {"name": "Factures\u202efdp.exe", "folder": ""})
+    empty = client.post(url, {"name": "\u200b\u200b", "folder": ""})
+
+    assert list(Folder.objects.values_list("name", flat=True)) == ["Facturesfdp.exe"]
+    assert empty.status_code == 400 and "Indiquez un nom." in empty.content.decode()

@@ -74,6 +74,22 @@ def test_the_partner_still_renames_the_shared_document(client, partner_member, s
     assert Document.objects.get(pk=plan.pk).title == "plan-2027.pdf"
 
 
+def test_the_partner_renames_inside_the_share_but_not_the_shared_folder(client, partner_member, shared):
+    """Renaming "Voirie" would test names against Jargeau's folders beside it: only its subfolders are renamed."""
+    roads, _ = shared
+    inside = folder(roads.organisation, user=partner_member, name="Plans", parent=roads)
+    client.force_login(partner_member)
+    url = "/bibliotheque/jargeau/dossier/{}/modifier/"
+
+    probe = client.post(url.format(roads.pk), {"name": "Ressources humaines"})
+    renamed = client.post(url.format(inside.pk), {"name": "Plans 2027"})
+    page = client.get(f"/bibliotheque/jargeau/dossier/{roads.pk}/").content.decode()
+
+    assert probe.status_code == 404 and "déjà ici" not in probe.content.decode()
+    assert renamed.status_code == 302 and Folder.objects.get(pk=inside.pk).name == "Plans 2027"
+    assert Folder.objects.get(pk=roads.pk).name == "Voirie" and 'id="folder-rename"' not in page
+
+
 def test_members_still_move_and_see_the_whole_path(client, editor, shared):
     """Jargeau's own editors keep the breadcrumb from the library and the move menu."""
     roads, plan = shared
