@@ -6,6 +6,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from extranet.core.page_forms import ChosenDocumentsFormMixin
+
 from .validators import validate_library_document_for_user
 
 
@@ -18,8 +20,9 @@ def _library_document_ids(page) -> frozenset[int]:
     return frozenset(ids)
 
 
-class NoticePageForm(WagtailAdminPageForm):
-    """Typing another organisation's document number is refused as the chooser would, with a French message."""
+class NoticePageForm(ChosenDocumentsFormMixin, WagtailAdminPageForm):
+    """Typing another organisation's document number is refused as the chooser would, with a French message
+    (library documents here, Wagtail documents in `ChosenDocumentsFormMixin`)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,9 +4,12 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from extranet.core.page_forms import ChosenDocumentsFormMixin
 
 
 class SpacesIndexPage(Page):
@@ -54,10 +57,15 @@ class OrganisationSpacePage(Page):
         return super().serve(request, *args, **kwargs)
 
 
+class SpaceArticlePageForm(ChosenDocumentsFormMixin, WagtailAdminPageForm):
+    """The documents an article links to are ones its editor may choose."""
+
+
 class SpaceArticlePage(Page):
     """A news item or information page published inside an organisation's private space."""
 
     body = RichTextField(_("body"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"])
+    base_form_class = SpaceArticlePageForm
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
     parent_page_types = ["organisations.OrganisationSpacePage"]

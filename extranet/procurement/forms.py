@@ -4,11 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from extranet.core.page_forms import ChosenDocumentsFormMixin
+
 QUESTION_MAX_LENGTH = 3000
 
 
-class ProcurementNoticePageForm(WagtailAdminPageForm):
-    """A new notice belongs to the organisation of the section it is created in."""
+class ProcurementNoticePageForm(ChosenDocumentsFormMixin, WagtailAdminPageForm):
+    """A new notice belongs to the organisation of the section it is created in; its documents are the editor's."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
