@@ -43,6 +43,20 @@ def _vote_field(verbose_name, scdl_name):
     )
 
 
+# What an act says, as its signed PDF and the open-data export (SCDL) say it: fixed at its first publication.
+FIXED_ONCE_PUBLISHED = (
+    "title",
+    "kind",
+    "internal_id",
+    "adoption_date",
+    "matter_code",
+    *VOTE_FIELDS,
+    "signatory_name",
+    "signatory_title",
+    "signed_pdf",
+)
+
+
 class ActPage(PublicPage):
     """A deliberation, order or decision, executory once published here with its signed PDF."""
 
@@ -214,6 +228,7 @@ class ActPage(PublicPage):
             errors["session"] = _("Choose a session of the same organisation.")
         errors.update(self._date_errors())
         errors.update(self._vote_errors())
+        errors.update(self._published_content_errors())
         errors.update(self._signed_pdf_errors())
         errors.update(self._expiry_errors())
         errors.update(self._address_errors())
@@ -259,18 +274,44 @@ class ActPage(PublicPage):
             )
         return {"votes_actual": errors} if errors else {}
 
-    def _signed_pdf_errors(self) -> dict:
-        """Check a newly uploaded PDF and record its fingerprint; a published act keeps its PDF for good."""
-        # A file just uploaded is not committed to the storage yet; a stored one is.
-        if not self.signed_pdf or self.signed_pdf._committed:
+    def _published_content_errors(self) -> dict:
+        """What a published act says stays as published, in its page, its PDF and the open-data export.
+
+        Compared with the stored act rather than with the form, so that reverting to a version older than the
+        publication (whose PDF is already stored) is refused too. Its administrative follow-up (the préfecture's
+        number and date, the session, the budget) may still be completed.
+        """
+        if self.first_published_at is None or not self.pk:
             return {}
-        if self.first_published_at is not None:
-            return {
-                "signed_pdf": _(
-                    "This act has been published: its signed PDF cannot be replaced. Publish a new act "
-                    "(for instance one that withdraws or amends this one) instead."
+        stored = ActPage.objects.filter(pk=self.pk).values(*FIXED_ONCE_PUBLISHED, "signed_pdf_sha256").first()
+        if stored is None:
+            return {}
+        errors = {}
+        for name in FIXED_ONCE_PUBLISHED:
+            value = getattr(self, name)
+            if name == "signed_pdf":
+                changed = (value.name or "") != stored[name] or self.signed_pdf_sha256 != stored["signed_pdf_sha256"]
+            else:
+                changed = value != stored[name]
+            if changed:
+                errors[name] = (
+                    _(
+                        "This act has been published: its signed PDF cannot be replaced. Publish a new act "
+                        "(for instance one that withdraws or amends this one) instead."
+                    )
+                    if name == "signed_pdf"
+                    else _(
+                        "This act has been published: what it says stays as published. Publish a new act "
+                        "(for instance one that withdraws or amends this one) to correct it."
+                    )
                 )
-            }
+        return errors
+
+    def _signed_pdf_errors(self) -> dict:
+        """Check a newly uploaded PDF and record its fingerprint (a published act keeps its own, see above)."""
+        # A file just uploaded is not committed to the storage yet; a stored one is.
+        if not self.signed_pdf or self.signed_pdf._committed or self.first_published_at is not None:
+            return {}
         try:
             validate_signed_pdf(self.signed_pdf)
         except ValidationError as error:

@@ -6,6 +6,7 @@ from datetime import date
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from extranet.acts.act import VOTE_FIELDS
 from extranet.acts.services import act_create, session_create
 from extranet.core.demo_files import minimal_pdf
 
@@ -53,8 +54,19 @@ def admin_edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
-def admin_form(*, pdf=None, publish=True, **overrides):
-    """The POST data of the Wagtail editor of an act, as a browser sends it."""
+def _values_of(act_page) -> dict:
+    """An existing act's values as its edit form shows them."""
+    names = ["title", "slug", "kind", "internal_id", "matter_code", "budget_year", "budget_name"]
+    names += ["signatory_name", "signatory_title", "prefecture_id", *VOTE_FIELDS]
+    values = {name: "" if getattr(act_page, name) is None else str(getattr(act_page, name)) for name in names}
+    return values | {"adoption_date": act_page.adoption_date.isoformat()}
+
+
+def admin_form(*, pdf=None, publish=True, of=None, **overrides):
+    """The POST data of the Wagtail editor of an act, as a browser sends it.
+
+    With `of`, an existing act's own values are posted and its PDF kept (unless `pdf` is given).
+    """
     data = {
         "title": "Attribution du marché de rénovation de l'école",
         "slug": "attribution-du-marche-de-renovation-de-l-ecole",
@@ -79,6 +91,9 @@ def admin_form(*, pdf=None, publish=True, **overrides):
         "go_live_at": "",
         "expire_at": "",
     }
+    if of is not None:
+        data.update(_values_of(of))
+        pdf = pdf or False
     if pdf is not False:
         data["signed_pdf"] = upload(pdf or signed_pdf(data["title"]))
     if publish:

@@ -4,6 +4,7 @@ import hashlib
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from extranet.acts.models import ActPage
@@ -90,9 +91,7 @@ def test_a_published_pdf_cannot_be_replaced(client, editor, section):
 
     response = client.post(
         admin_edit_url(published),
-        admin_form(
-            title=published.title, slug=published.slug, internal_id=published.internal_id, pdf=signed_pdf("Autre")
-        ),
+        admin_form(of=published, pdf=signed_pdf("Autre")),
     )
 
     assert response.status_code == 200
@@ -111,10 +110,7 @@ def test_a_published_act_can_be_corrected_without_touching_its_pdf(client, edito
     response = client.post(
         admin_edit_url(published),
         admin_form(
-            title=published.title,
-            slug=published.slug,
-            internal_id=published.internal_id,
-            pdf=False,
+            of=published,
             prefecture_id="045-214501736-20240314-2024-015-DE",
         ),
     )
@@ -136,10 +132,7 @@ def test_the_online_date_is_set_on_first_publication_and_cannot_be_edited(client
     client.post(
         admin_edit_url(published),
         admin_form(
-            title=published.title,
-            slug=published.slug,
-            internal_id=published.internal_id,
-            pdf=False,
+            of=published,
             first_published_at="2020-01-01 10:00",
         ),
     )
@@ -147,3 +140,53 @@ def test_the_online_date_is_set_on_first_publication_and_cannot_be_edited(client
     published.refresh_from_db()
     assert published.first_published_at == went_online
     assert published.last_published_at > went_online
+
+
+def test_what_a_published_act_says_cannot_be_rewritten(client, editor, section):
+    """Its number, date, kind, matter, vote and object are refused in French; the préfecture's number is not."""
+    published = act(section)
+    client.force_login(editor)
+    rewrites = {
+        "internal_id": "2025-999",
+        "adoption_date": "2024-01-02",
+        "kind": "arrete",
+        "matter_code": "9.1",
+        "votes_for": "21",
+        "title": "Un autre objet",
+    }
+
+    responses = {
+        name: client.post(admin_edit_url(published), admin_form(of=published, **{name: value}))
+        for name, value in rewrites.items()
+    }
+
+    for response in responses.values():
+        assert response.status_code == 200
+        assert "Cet acte a été publié : ce qu’il dit reste tel que publié." in response.content.decode()
+    published.refresh_from_db()
+    assert (published.internal_id, str(published.adoption_date), published.kind) == (
+        published.internal_id,
+        "2024-03-14",
+        "deliberation",
+    )
+    assert not published.has_unpublished_changes
+
+
+def test_reverting_to_a_version_before_the_publication_keeps_the_published_pdf(client, editor, section):
+    """A draft's first PDF, stored in an old revision, cannot come back by reverting to it once another is published."""
+    client.force_login(editor)
+    client.post(admin_add_url(section), admin_form(publish=False, pdf=signed_pdf("Projet")))
+    draft = ActPage.objects.get()
+    first_revision = draft.latest_revision
+    client.post(admin_edit_url(draft), admin_form(of=draft, pdf=signed_pdf("Version signée"), publish=True))
+    published = ActPage.objects.get()
+    stored = (published.signed_pdf.name, published.signed_pdf_sha256)
+    revert_url = reverse("wagtailadmin_pages:revisions_revert", args=[published.pk, first_revision.pk])
+
+    response = client.post(revert_url, admin_form(of=first_revision.as_object(), publish=True))
+
+    assert response.status_code == 200
+    assert "son PDF signé ne peut plus être remplacé" in response.content.decode()
+    published.refresh_from_db()
+    assert (published.signed_pdf.name, published.signed_pdf_sha256) == stored
+    assert download(client, published)[1] == published.signed_pdf.open().read()

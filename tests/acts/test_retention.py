@@ -186,10 +186,7 @@ def test_a_scheduled_expiry_after_two_months_is_accepted(client, editor, section
     response = client.post(
         admin_edit_url(deliberation),
         admin_form(
-            title=deliberation.title,
-            slug=deliberation.slug,
-            internal_id=deliberation.internal_id,
-            pdf=False,
+            of=deliberation,
             expire_at=expiry.strftime("%Y-%m-%d %H:%M"),
         ),
     )
@@ -219,7 +216,7 @@ def test_a_published_act_keeps_its_address(client, editor, section):
     """Changing the slug of a published act is refused in French: its PDF's address is in the open-data export."""
     published = act(section, title="Tarifs de la cantine scolaire")
     client.force_login(editor)
-    form = admin_form(pdf=False, title=published.title, internal_id=published.internal_id, slug="nouvelle-adresse")
+    form = admin_form(of=published, slug="nouvelle-adresse")
 
     response = client.post(admin_edit_url(published), form)
 
