@@ -44,3 +44,20 @@ def test_pages_announce_their_feed(client, offers, page, feed):
 
     assert '<link rel="alternate" type="application/atom+xml" title="' in html
     assert f'href="{feed}">' in html
+
+
+def test_an_offer_past_its_expiry_leaves_the_feed_when_the_scheduled_job_runs(client, montargis):
+    """Wagtail's expiry date takes effect through `publish_scheduled`, which the deployment runs every 5 minutes."""
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    expiring = offer(montargis, title="Saisonnier des espaces verts")
+    expiring.expire_at = timezone.now() - timedelta(minutes=1)
+    expiring.save()
+
+    call_command("publish_scheduled")
+
+    assert entry_titles(client.get("/emplois/flux/")) == set()
+    assert client.get(expiring.url).status_code == 404
