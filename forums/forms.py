@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from extranet.organisations.models import Organisation, OrganisationKind
 
 from .models import NotificationFrequency
+from .services import forum_name_validate
 
 
 class NotificationPreferenceForm(forms.Form):
@@ -35,6 +36,11 @@ class SharedForumForm(forms.Form):
     )
     is_public = forms.BooleanField(label=_("Public: anyone may read it, even without an account"), required=False)
     premoderated = forms.BooleanField(label=_("Pre-moderated: posts wait for a moderator's approval"), required=False)
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        forum_name_validate(name=name)
+        return name
 
     def clean(self):
         data = super().clean()

@@ -48,15 +48,31 @@ def _forum_name(name: str) -> str:
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
+def forum_name_validate(*, name: str) -> None:
+    """machina addresses a forum by the slug of its name: a name without a letter or a digit ("🎉", "---") has
+    none, and every page linking to the forum would fail."""
+    if not slugify(name, allow_unicode=True):
+        raise ValidationError(_("A forum's name must contain letters or digits."), code="name_without_slug")
+
+
+def _forum_save(forum: Forum) -> Forum:
+    """Save through machina, which derives the slug from the name at every save, then make sure the slug is not
+    empty (an organisation's name is not checked like a shared forum's)."""
+    forum.save()
+    if not forum.slug:
+        forum.slug = "forum"
+        Forum.objects.filter(pk=forum.pk).update(slug=forum.slug)
+    return forum
+
+
 def _forum_create(*, name: str, parent: Forum | None, category: bool, description: str = "") -> Forum:
-    name = _forum_name(name)
-    return Forum.objects.create(
-        name=name,
-        slug=slugify(name)[:255] or "forum",
+    forum = Forum(
+        name=_forum_name(name),
         parent=parent,
         type=Forum.FORUM_CAT if category else Forum.FORUM_POST,
         description=description,
     )
+    return _forum_save(forum)
 
 
 def _organisation_forum_description(organisation: Organisation) -> str:
@@ -91,8 +107,7 @@ def forum_organisation_provision(*, organisation: Organisation) -> Forum:
         ForumAudience.objects.create(forum=forum, organisation=organisation)
     elif audience.forum.name != _forum_name(organisation.name):
         audience.forum.name = _forum_name(organisation.name)
-        audience.forum.slug = slugify(audience.forum.name) or "forum"
-        audience.forum.save()
+        _forum_save(audience.forum)
     forums_permissions_sync(queryset=ForumAudience.objects.filter(Q(organisation=organisation) | Q(organisation=None)))
     return ForumAudience.objects.get(organisation=organisation, forum__parent__isnull=True).forum
 
@@ -116,6 +131,7 @@ def forum_shared_create(
         raise ValidationError(_("Unknown organisation kind: %(kinds)s."), params={"kinds": ", ".join(sorted(unknown))})
     if parent is not None and parent.is_link:
         raise ValidationError(_("A forum cannot be placed under a link."))
+    forum_name_validate(name=name)
     forum = _forum_create(name=name, parent=parent, category=category, description=description)
     audience = ForumAudience.objects.create(
         forum=forum,
@@ -144,11 +160,13 @@ def forum_audience_update(
     """Change who may use a shared forum; its permissions and its posts' search visibility follow."""
     if not audience.is_shared:
         raise ValidationError(_("The audience of an organisation's forum is its members."), code="organisation_forum")
+    if name is not None:
+        forum_name_validate(name=name)
     if name is not None or description is not None:
         forum = audience.forum
         forum.name = name if name is not None else forum.name
         forum.description = description if description is not None else forum.description
-        forum.save()
+        _forum_save(forum)
     audience.open_to_all_organisations = open_to_all_organisations
     audience.organisation_kinds = sorted(set(organisation_kinds))
     audience.is_public, audience.premoderated = is_public, premoderated

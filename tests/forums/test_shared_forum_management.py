@@ -89,3 +89,43 @@ def test_the_list_shows_each_forum_and_its_audience(client, departement_editor, 
 
     assert "Numérique" in html and "toutes les organisations" in html
     assert "Urbanisme" in html and "Intercommunalité (EPCI)" in html and "messages validés avant parution" in html
+
+
+@pytest.mark.parametrize("name", ["🎉🎉🎉", "---"])
+def test_a_name_without_letters_or_digits_is_refused(client, departement_editor, member, name):
+    """Such a name gives the forum no address: it is refused with a French message, the typed data kept, and the
+    forums index still opens for everyone."""
+    client.force_login(departement_editor)
+
+    response = client.post(CREATE_URL, form_data(name=name, open_to_all_organisations="on"))
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Le nom d&#x27;un forum doit contenir des lettres ou des chiffres." in page
+    assert "Seuils, procédures, modèles." in page
+    assert not ForumAudience.objects.filter(forum__name=name).exists()
+    client.force_login(member)
+    assert client.get(reverse("forum:index")).status_code == 200
+
+
+def test_a_forum_renamed_without_letters_or_digits_keeps_its_name(client, departement_editor, open_forum):
+    """Renaming a shared forum to "---" is refused too."""
+    client.force_login(departement_editor)
+
+    response = client.post(
+        reverse("forums:shared_update", args=[open_forum.audience.pk]),
+        form_data(name="---", open_to_all_organisations="on"),
+    )
+
+    assert response.status_code == 400
+    open_forum.refresh_from_db()
+    assert open_forum.name == "Numérique" and open_forum.slug == "numérique"
+
+
+def test_an_organisation_named_without_letters_still_gets_forums_with_an_address(client, db):
+    """Its forums get the slug "forum" rather than none: the forums index opens for its member."""
+    organisation = OrganisationFactory(kind="epci", name="🎉🎉🎉", slug="fete", insee_code="")
+    client.force_login(membership(organisation).user)
+
+    assert ForumAudience.objects.get(organisation=organisation, forum__parent__isnull=True).forum.slug == "forum"
+    assert client.get(reverse("forum:index")).status_code == 200
