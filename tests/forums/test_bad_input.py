@@ -6,7 +6,7 @@ from machina.apps.forum_conversation.forum_attachments.models import Attachment
 from machina.apps.forum_conversation.forum_polls.models import TopicPoll
 from machina.apps.forum_conversation.models import Post, Topic
 
-from tests.forums.factories import reply_form_data, reply_url, topic_create_url, topic_form_data
+from tests.forums.factories import reply_form_data, reply_url, topic_create_url, topic_form_data, topic_url
 
 
 def _counts():
@@ -122,3 +122,45 @@ def test_a_refused_attachment_is_forgotten_and_the_topic_posts_without_it(client
     assert again.status_code == 302
     topic = Topic.objects.get(subject=data["subject"])
     assert topic.first_post.content.raw == "Le compte rendu suivra." and not Attachment.objects.exists()
+
+
+def test_a_poll_of_a_hundred_million_days_is_refused_and_the_topic_kept(client, member, private_forum):
+    """A duration past a year is refused with a French message; the typed subject comes back and nothing is saved."""
+    client.force_login(member)
+    before = _counts()
+    response = client.post(
+        topic_create_url(private_forum),
+        topic_form_data(
+            subject="Réunion de rentrée",
+            poll_question="Quel jour ?",
+            poll_max_options="1",
+            poll_duration="99999999999",
+            **{"poll-0-text": "Lundi", "poll-1-text": "Mardi"},
+        ),
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Un sondage peut durer au plus 365 jours." in page
+    assert 'value="Réunion de rentrée"' in page
+    assert _counts() == before
+
+
+def test_a_poll_saved_with_a_huge_duration_still_shows_its_topic(client, member, private_forum):
+    """A poll saved before durations were bounded is shown as never ending rather than answering 500."""
+    client.force_login(member)
+    client.post(
+        topic_create_url(private_forum),
+        topic_form_data(
+            subject="Réunion de rentrée",
+            poll_question="Quel jour ?",
+            poll_max_options="1",
+            **{"poll-0-text": "Lundi", "poll-1-text": "Mardi"},
+        ),
+    )
+    poll = TopicPoll.objects.get(question="Quel jour ?")
+    TopicPoll.objects.filter(pk=poll.pk).update(duration=99999999999)
+
+    response = client.get(topic_url(poll.topic))
+
+    assert response.status_code == 200
+    assert "Lundi" in response.content.decode()

@@ -1,4 +1,4 @@
-"""machina's post and topic forms with a length limit on the message.
+"""machina's post and topic forms with a length limit on the message, and a bounded poll duration.
 
 The limit lives here rather than in MACHINA_POST_CONTENT_MAX_LENGTH, which changes the validators of
 machina's own `Post.content` field and so would need a migration inside machina's package.
@@ -6,8 +6,11 @@ machina's own `Post.content` field and so would need a migration inside machina'
 
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 from machina.apps.forum_conversation import forms as machina_forms
+
+POLL_MAX_DURATION_DAYS = 365
 
 
 class ContentLengthMixin:
@@ -31,4 +34,13 @@ class PostForm(ContentLengthMixin, machina_forms.PostForm):
 
 
 class TopicForm(ContentLengthMixin, machina_forms.TopicForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        duration = self.fields.get("poll_duration")
+        if duration is not None:
+            # machina takes any number of days: a poll ending after the last date Python holds broke its page.
+            duration.max_value = POLL_MAX_DURATION_DAYS
+            duration.widget.attrs["max"] = duration.max_value
+            duration.validators.append(
+                MaxValueValidator(duration.max_value, message=_("A poll can run for at most %(limit_value)s days."))
+            )
