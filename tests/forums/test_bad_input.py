@@ -164,3 +164,40 @@ def test_a_poll_saved_with_a_huge_duration_still_shows_its_topic(client, member,
 
     assert response.status_code == 200
     assert "Lundi" in response.content.decode()
+
+
+def test_a_poll_with_the_same_option_twice_is_refused(client, member, private_forum):
+    """ "Oui" and " oui " are the same option: refused with a French message, the typed options kept."""
+    client.force_login(member)
+    before = _counts()
+    response = client.post(
+        topic_create_url(private_forum),
+        topic_form_data(
+            poll_question="D'accord ?", poll_max_options="1", **{"poll-0-text": "Oui", "poll-1-text": " oui "}
+        ),
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Chaque option d&#x27;un sondage doit être différente des autres." in page
+    assert 'value="Oui"' in page
+    assert _counts() == before
+
+
+def test_a_poll_letting_voters_tick_more_options_than_it_has_is_refused(client, member, private_forum):
+    """Five options to tick out of two is refused with a French message; the typed topic comes back."""
+    client.force_login(member)
+    before = _counts()
+    response = client.post(
+        topic_create_url(private_forum),
+        topic_form_data(
+            subject="Réunion de rentrée",
+            poll_question="Quel jour ?",
+            poll_max_options="5",
+            **{"poll-0-text": "Lundi", "poll-1-text": "Mardi"},
+        ),
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Les votants ne peuvent pas cocher plus d&#x27;options que le sondage n&#x27;en propose (2)." in page
+    assert 'value="Réunion de rentrée"' in page and 'value="Mardi"' in page
+    assert _counts() == before

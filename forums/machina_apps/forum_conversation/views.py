@@ -2,8 +2,10 @@
 
 import functools
 
+from django import forms
 from django.db import transaction
 from django.urls import get_script_prefix
+from django.utils.translation import gettext as _
 from machina.apps.forum_conversation import views as machina_views
 
 from extranet.core.ratelimit import rate_limit
@@ -74,6 +76,23 @@ class RefusedAttachmentMixin:
         return super().form_invalid(post_form, attachment_formset, *args, **kwargs)
 
 
+class PollMaxOptionsMixin:
+    """Voters may not be allowed to tick more options than the poll has (machina took 5 out of 2): the form comes
+    back with the error, as typed."""
+
+    def form_valid(self, post_form, attachment_formset, poll_option_formset, **kwargs):
+        max_options = post_form.cleaned_data.get("poll_max_options")
+        if kwargs.get("poll_options_validated") and max_options:
+            count = len(poll_option_formset.option_texts())
+            if max_options > count:
+                message = _("Voters cannot tick more options than the poll offers (%(count)s).")
+                post_form.add_error(
+                    "poll_max_options", forms.ValidationError(message, code="max_options", params={"count": count})
+                )
+                return self.form_invalid(post_form, attachment_formset, poll_option_formset, **kwargs)
+        return super().form_valid(post_form, attachment_formset, poll_option_formset, **kwargs)
+
+
 class PostingRateLimitMixin:
     """New topics and replies count against the poster's FORUM_POST rate limit (429 past it)."""
 
@@ -114,11 +133,19 @@ class TopicView(machina_views.TopicView):
         return context
 
 
-class TopicCreateView(PostingRateLimitMixin, AtomicPostingMixin, RefusedAttachmentMixin, machina_views.TopicCreateView):
+class TopicCreateView(
+    PostingRateLimitMixin,
+    AtomicPostingMixin,
+    PollMaxOptionsMixin,
+    RefusedAttachmentMixin,
+    machina_views.TopicCreateView,
+):
     pass
 
 
-class TopicUpdateView(AtomicPostingMixin, RevisionMixin, RefusedAttachmentMixin, machina_views.TopicUpdateView):
+class TopicUpdateView(
+    AtomicPostingMixin, PollMaxOptionsMixin, RevisionMixin, RefusedAttachmentMixin, machina_views.TopicUpdateView
+):
     pass
 
 

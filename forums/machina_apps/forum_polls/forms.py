@@ -1,4 +1,5 @@
-"""machina's poll forms, with the "at least two options" rule explained in the user's language."""
+"""machina's poll forms, with the "at least two options" rule explained in the user's language, and options that
+differ from each other."""
 
 from django import forms
 from django.forms.models import modelformset_factory
@@ -20,6 +21,20 @@ class BaseTopicPollOptionFormset(MachinaBaseTopicPollOptionFormset):
             super().clean()
         except forms.ValidationError:
             raise forms.ValidationError(_("A poll needs at least two options."), code="too_few_options") from None
+        if any(self.errors):
+            return
+        # "Oui" and " oui " would split the same answer's votes.
+        texts = [" ".join(text.split()).casefold() for text in self.option_texts()]
+        if len(set(texts)) < len(texts):
+            raise forms.ValidationError(_("Each option of a poll must differ from the others."), code="duplicate")
+
+    def option_texts(self) -> list[str]:
+        """The options the poll will have: the filled ones not marked for deletion."""
+        return [
+            form.cleaned_data["text"]
+            for form in self.forms
+            if form.cleaned_data.get("text") and not (self.can_delete and self._should_delete_form(form))
+        ]
 
 
 TopicPollOptionFormset = modelformset_factory(
