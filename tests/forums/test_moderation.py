@@ -3,7 +3,15 @@
 from django.urls import reverse
 from machina.apps.forum_conversation.models import Topic
 
-from tests.forums.factories import reply_form_data, reply_url, shared_forum, topic, topic_url
+from tests.forums.factories import (
+    reply_form_data,
+    reply_url,
+    shared_forum,
+    topic,
+    topic_create_url,
+    topic_form_data,
+    topic_url,
+)
 
 
 def test_premoderated_forum_holds_posts_until_approved(client, member, departement_editor):
@@ -54,3 +62,28 @@ def test_moderator_cannot_move_topic_to_another_organisation(client, private_top
     )
     assert page.status_code == 200
     assert other_commune.name not in page.content.decode()
+
+
+def test_a_post_awaiting_approval_is_not_announced_as_published(client, member, departement_editor):
+    """In a pre-moderated forum the member reads only that the post will be validated, for a reply and a topic."""
+    forum = shared_forum("Marchés publics", premoderated=True)
+    forum_topic = topic(forum, poster=departement_editor)
+    client.force_login(member)
+
+    for response in (
+        client.post(reply_url(forum_topic), reply_form_data(content="Réponse à valider"), follow=True),
+        client.post(topic_create_url(forum), topic_form_data(), follow=True),
+    ):
+        page = response.content.decode()
+        assert "Ce message sera validé avant d&#x27;apparaître sur le forum." in page
+        assert "Ce message a été publié avec succès." not in page
+
+
+def test_a_post_without_approval_is_announced_as_published(client, member, private_topic):
+    """Outside pre-moderated forums the member reads that the post is published."""
+    client.force_login(member)
+
+    page = client.post(reply_url(private_topic), reply_form_data(), follow=True).content.decode()
+
+    assert "Ce message a été publié avec succès." in page
+    assert "Ce message sera validé" not in page

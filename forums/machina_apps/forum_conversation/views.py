@@ -93,6 +93,16 @@ class PollMaxOptionsMixin:
         return super().form_valid(post_form, attachment_formset, poll_option_formset, **kwargs)
 
 
+class AwaitingApprovalMessageMixin:
+    """A post that waits for a moderator is announced by machina's approval notice alone, not also as published
+    (Django's messages drop an empty one)."""
+
+    @property
+    def success_message(self):
+        post = getattr(self, "forum_post", None)
+        return super().success_message if post is None or post.approved else ""
+
+
 class PostingRateLimitMixin:
     """New topics and replies count against the poster's FORUM_POST rate limit (429 past it)."""
 
@@ -136,6 +146,7 @@ class TopicView(machina_views.TopicView):
 class TopicCreateView(
     PostingRateLimitMixin,
     AtomicPostingMixin,
+    AwaitingApprovalMessageMixin,
     PollMaxOptionsMixin,
     RefusedAttachmentMixin,
     machina_views.TopicCreateView,
@@ -150,7 +161,12 @@ class TopicUpdateView(
 
 
 class PostCreateView(
-    PostingRateLimitMixin, AtomicPostingMixin, QuotingMixin, RefusedAttachmentMixin, machina_views.PostCreateView
+    PostingRateLimitMixin,
+    AtomicPostingMixin,
+    AwaitingApprovalMessageMixin,
+    QuotingMixin,
+    RefusedAttachmentMixin,
+    machina_views.PostCreateView,
 ):
     pass
 
