@@ -12,6 +12,7 @@ from tests.forums.factories import (
     topic_form_data,
     topic_url,
 )
+from tests.organisations.factories import membership
 
 
 def test_premoderated_forum_holds_posts_until_approved(client, member, departement_editor):
@@ -54,14 +55,17 @@ def test_moderator_locks_and_pins(client, private_topic, admin):
     assert private_topic.is_locked and private_topic.type == Topic.TOPIC_STICKY
 
 
-def test_moderator_cannot_move_topic_to_another_organisation(client, private_topic, admin, other_commune):
-    """The move form offers only the forums the moderator moderates."""
+def test_moderator_cannot_move_topic_to_another_organisation(
+    client, private_topic, admin, other_commune, departement, open_forum
+):
+    """The move form offers only the forums the moderator moderates (here also the shared ones)."""
+    membership(departement, role="editor", user=admin)
     client.force_login(admin)
     page = client.get(
         reverse("forum_moderation:topic_move", kwargs={"slug": private_topic.slug, "pk": private_topic.pk})
     )
     assert page.status_code == 200
-    assert other_commune.name not in page.content.decode()
+    assert open_forum.name in page.content.decode() and other_commune.name not in page.content.decode()
 
 
 def test_a_post_awaiting_approval_is_not_announced_as_published(client, member, departement_editor):
@@ -87,3 +91,14 @@ def test_a_post_without_approval_is_announced_as_published(client, member, priva
 
     assert "Ce message a été publié avec succès." in page
     assert "Ce message sera validé" not in page
+
+
+def test_a_moderator_of_a_single_forum_is_not_offered_to_move_its_topics(client, private_topic, admin):
+    """With no other forum to move a topic to, "Déplacer le sujet" is not offered and the move form answers 404."""
+    client.force_login(admin)
+
+    page = client.get(topic_url(private_topic)).content.decode()
+
+    assert "Verrouiller le sujet" in page and "Déplacer le sujet" not in page
+    move_url = reverse("forum_moderation:topic_move", kwargs={"slug": private_topic.slug, "pk": private_topic.pk})
+    assert client.get(move_url).status_code == 404
