@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "forums.machina_apps.forum_tracking",
     "forums.machina_apps.forum_feeds",
     "forums.machina_apps.forum_moderation",
+    "forums.machina_apps.forum_member",
     "machina",
     "machina.apps.forum",
     "machina.apps.forum_conversation",

@@ -119,8 +119,18 @@ def forum_is_followed(*, user, forum: Forum) -> bool:
     return user.is_authenticated and ForumSubscription.objects.filter(user=user, forum=forum).exists()
 
 
-def forum_list_followed(*, user):
-    return Forum.objects.filter(pk__in=ForumSubscription.objects.filter(user=user).values("forum")).order_by("name")
+def forum_list_followed(*, user, handler: PermissionHandler | None = None):
+    """The forums the user follows and may still read (one they lost access to is not named)."""
+    followed = Forum.objects.filter(pk__in=ForumSubscription.objects.filter(user=user).values("forum"))
+    return (handler or PermissionHandler()).get_readable_forums(followed, user).order_by("name")
+
+
+def topic_list_followed(*, user, handler: PermissionHandler | None = None):
+    """The topics the user follows in the forums they may still read, for machina's "followed topics" page."""
+    readable = (handler or PermissionHandler()).get_readable_forums(Forum.objects.all(), user)
+    return user.topic_subscriptions.filter(forum__in=readable).select_related(
+        "forum", "poster", "last_post", "last_post__poster"
+    )
 
 
 def notification_frequency_of(*, user) -> str:

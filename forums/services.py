@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
+from machina.apps.forum_permission.handler import PermissionHandler
 from machina.apps.forum_permission.models import ForumPermission, GroupForumPermission, UserForumPermission
 
 from extranet.organisations.models import Organisation, OrganisationGroup, OrganisationKind, Role
@@ -183,10 +184,12 @@ def forum_audience_update(
 @transaction.atomic
 def topic_move(*, topic: Topic, forum: Forum, lock: bool) -> Topic:
     """Move a topic to another forum (machina keeps the counters of both); its posts are indexed again, since
-    their readers are now the new forum's."""
+    their readers are now the new forum's, and its followers who may not read the new forum stop following it."""
     topic.forum = forum
     topic.status = Topic.TOPIC_LOCKED if lock else Topic.TOPIC_MOVED
     topic.save()
+    handler = PermissionHandler()
+    topic.subscribers.remove(*[user for user in topic.subscribers.all() if not handler.can_read_forum(forum, user)])
     post_ids = list(topic.posts.values_list("pk", flat=True))
     transaction.on_commit(lambda: search_refresh_later(model=Post, pks=post_ids))
     return topic

@@ -44,7 +44,12 @@ def preferences(request):
     return render(
         request,
         "forums/preferences.html",
-        {"form": form, "followed_forums": selectors.forum_list_followed(user=request.user)},
+        {
+            "form": form,
+            "followed_forums": selectors.forum_list_followed(
+                user=request.user, handler=request.forum_permission_handler
+            ),
+        },
     )
 
 
