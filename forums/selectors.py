@@ -195,6 +195,25 @@ def post_get_for_reader(*, user, pk: int, handler: PermissionHandler | None = No
     return post
 
 
+def post_get_for_history(*, user, pk: int, handler: PermissionHandler | None = None) -> Post:
+    """A post whose earlier versions the user may read: their own, or one they may edit (a moderator's); Http404
+    otherwise. Readers see the current version only, so that what a moderator removed stays removed."""
+    handler = handler or PermissionHandler()
+    post = post_get_for_reader(user=user, pk=pk, handler=handler)
+    if not (_is_poster(user=user, post=post) or handler.can_edit_post(post, user)):
+        raise Http404
+    return post
+
+
+def post_ids_with_history(*, user, posts, editable_post_ids: set[int]) -> set[int]:
+    """The posts of a topic page whose earlier versions the user may read (see `post_get_for_history`)."""
+    return {post.pk for post in posts if post.pk in editable_post_ids or _is_poster(user=user, post=post)}
+
+
+def _is_poster(*, user, post: Post) -> bool:
+    return user.is_authenticated and post.poster_id == user.pk
+
+
 def topic_get_for_page(*, pk: int, user) -> Topic:
     """The topic of a topic page with its forum, the forum's parent (the breadcrumb) and its poll, and whether the
     reader follows it and has read it since its last post; Http404 if it does not exist.

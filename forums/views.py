@@ -70,8 +70,8 @@ def unsubscribe(request, token: str):
 
 
 def post_history(request, pk: int):
-    """The earlier versions of a post, for those who may read it."""
-    post = selectors.post_get_for_reader(user=request.user, pk=pk, handler=request.forum_permission_handler)
+    """The earlier versions of a post, for its author and those who may edit it."""
+    post = selectors.post_get_for_history(user=request.user, pk=pk, handler=request.forum_permission_handler)
     return render(
         request,
         "forums/post_history.html",

@@ -12,6 +12,7 @@ from extranet.core.ratelimit import rate_limit
 from forums.selectors import (
     post_ids_deletable,
     post_ids_editable,
+    post_ids_with_history,
     posts_with_attachments,
     topic_get_for_page,
     topic_posts_version,
@@ -129,8 +130,10 @@ class TopicView(machina_views.TopicView):
         context = super().get_context_data(**kwargs)
         user, posts, handler = self.request.user, context["posts"], self.request.forum_permission_handler
         topic = self.get_topic()
+        editable_post_ids = post_ids_editable(user=user, posts=posts, handler=handler)
         rights = {
-            "editable_post_ids": post_ids_editable(user=user, posts=posts, handler=handler),
+            "editable_post_ids": editable_post_ids,
+            "history_post_ids": post_ids_with_history(user=user, posts=posts, editable_post_ids=editable_post_ids),
             "deletable_post_ids": post_ids_deletable(user=user, posts=posts, handler=handler),
             "user_can_add_post": handler.can_add_post(topic, user),
             "user_can_download_files": handler.can_download_files(topic.forum, user),
