@@ -5,6 +5,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from extranet.core.forms import IdsChoiceField
+
 from .uploads import upload_check
 
 
@@ -67,10 +69,10 @@ class SharingForm(forms.Form):
         required=False,
         help_text=_("Anyone may download it, without an account, and link to it from public pages."),
     )
-    read = forms.ModelMultipleChoiceField(
+    read = IdsChoiceField(
         queryset=None, required=False, widget=forms.CheckboxSelectMultiple, label=_("Shared read-only with")
     )
-    write = forms.ModelMultipleChoiceField(
+    write = IdsChoiceField(
         queryset=None, required=False, widget=forms.CheckboxSelectMultiple, label=_("Shared read-write with")
     )
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from agenda.forms import DATETIME_WIDGET, EventForm
 from documents.models import Document
 from documents.selectors import libraries_for_user
-from extranet.core.forms import LocalDateTimeField
+from extranet.core.forms import IdsChoiceField, LocalDateTimeField
 from extranet.organisations.models import OrganisationKind, Role
 
 from .services import MAX_CAPACITY
@@ -41,7 +41,7 @@ class SessionForm(EventForm):
         required=False,
         help_text=_("None ticked: every kind of organisation."),
     )
-    materials = forms.ModelMultipleChoiceField(
+    materials = IdsChoiceField(
         label=_("Materials (documents of your libraries)"),
         queryset=Document.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -12,6 +12,7 @@ from django.utils import timezone
 from agenda.models import AgendaCalendar, EventInvitation
 from agenda.selectors import AUTHOR_ROLES, calendar_visible_q, event_abilities
 from documents.selectors import document_readable_q
+from extranet.core.ids import pk_in_range
 from extranet.organisations.models import Membership, OrganisationKind, Role
 from extranet.organisations.selectors import is_platform_member, real_organisations, user_roles
 
@@ -44,7 +45,7 @@ def session_abilities(*, session: TrainingSession, user, roles: dict[int, str], 
 def session_get_for_viewer(*, user, pk: int, action: str = "view") -> TrainingSession:
     """The session of event `pk` if the user may take `action` ("view", "manage", "register", "cancel") on it;
     Http404 if missing or forbidden alike. `session.registration` is the user's own registration, if any."""
-    session = _sessions().filter(pk=pk).first()
+    session = _sessions().filter(pk=pk).first() if pk_in_range(TrainingSession, pk) else None
     if session is None:
         raise Http404
     session.registration = (

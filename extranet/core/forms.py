@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from .ids import pk_in_range
+
 
 def form_add_service_error(form: Form, error: ValidationError) -> None:
     """A service's refusal on the form: beside the fields it names that the form shows, the rest above the form."""
@@ -50,3 +52,22 @@ class LocalDateTimeField(forms.DateTimeField):
                 code="skipped_time",
             )
         return local
+
+
+class IdsChoiceField(forms.ModelMultipleChoiceField):
+    """Several rows chosen by id; an id beyond the database's integers is refused like any unknown choice.
+
+    Django's own field looks such an id up with `pk__in`, which the database driver fails on (see `.ids`)."""
+
+    def _check_values(self, value):
+        if self.to_field_name is None:
+            for pk in value:
+                try:
+                    int(pk)
+                except (TypeError, ValueError):
+                    continue  # not a number: Django's own message
+                if not pk_in_range(self.queryset.model, pk):
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+                    )
+        return super()._check_values(value)
