@@ -25,6 +25,11 @@ def _sessions():
     )
 
 
+def session_started(*, session: TrainingSession) -> bool:
+    """Whether the session is under way or over: its seats no longer change hands."""
+    return timezone.now() >= session.event.start
+
+
 def session_abilities(*, session: TrainingSession, user, roles: dict[int, str], registration=None) -> dict[str, bool]:
     """What the user may do with the session, for views and templates."""
     event = session.event
@@ -38,7 +43,8 @@ def session_abilities(*, session: TrainingSession, user, roles: dict[int, str], 
         "manage": manage,
         # A training sandbox's trainees practise: their seats would be taken from real agents.
         "register": view and is_platform_member(roles) and open_ and not active,
-        "cancel": view and active,
+        # Once it has started, a seat is kept: the attendance sheet and certificates are read from it.
+        "cancel": view and active and not session_started(session=session),
     }
 
 

@@ -24,7 +24,7 @@ from extranet.organisations.selectors import real_organisations, user_roles
 from extranet.search.services import search_refresh_later
 
 from .models import Registration, RegistrationStatus, TrainingSession
-from .selectors import session_abilities
+from .selectors import session_abilities, session_started
 
 MAX_CAPACITY = 1000
 
@@ -230,9 +230,10 @@ def registration_create(*, session: TrainingSession, user, organisation, registe
 
 
 def _promote_waiting(session: TrainingSession) -> list[Registration]:
-    """Give the free seats to the waiting list, first come first served; each promoted person is told."""
+    """Give the free seats to the waiting list, first come first served; each promoted person is told.
+    Nobody is called to a session already under way."""
     free = session.capacity - _taken_seats(session)
-    if free <= 0:
+    if free <= 0 or session_started(session=session):
         return []
     promoted = list(
         session.registrations.filter(status=RegistrationStatus.WAITING)
@@ -262,11 +263,27 @@ def _promote_waiting(session: TrainingSession) -> list[Registration]:
 
 @transaction.atomic
 def registration_cancel(*, registration: Registration, by) -> Registration:
-    """Give up a seat (or a place on the waiting list); a freed seat goes to the first person waiting."""
+    """Give up a seat (or a place on the waiting list); a freed seat goes to the first person waiting.
+
+    Once the session has started, participants can no longer cancel themselves, and nobody cancels the
+    registration of someone marked present: their attendance and certificate are read from it."""
     session = _locked(registration.session)
     registration = Registration.objects.select_for_update(of=("self",)).select_related("user").get(pk=registration.pk)
     if registration.status == RegistrationStatus.CANCELLED:
         raise ValidationError(_("This registration is already cancelled."), code="already_cancelled")
+    if by.pk == registration.user_id and session_started(session=session):
+        raise ValidationError(
+            _("The session has started: your registration can no longer be cancelled."), code="started"
+        )
+    if registration.present:
+        raise ValidationError(
+            _(
+                "%(name)s was marked present: their registration cannot be cancelled "
+                "(mark them absent if they did not come)."
+            )
+            % {"name": registration.user.full_name},
+            code="present",
+        )
     registration.status, registration.cancelled_at = RegistrationStatus.CANCELLED, timezone.now()
     registration.save(update_fields=["status", "cancelled_at"])
     registration.session = session

@@ -47,13 +47,13 @@ def register(request, pk):
 @require_POST
 def cancel(request, pk):
     session = selectors.session_get_for_viewer(user=request.user, pk=pk)
-    if not session.abilities["cancel"]:
+    if session.registration is None or session.registration.status == RegistrationStatus.CANCELLED:
         # The button pressed twice, or in a second tab: the registration is already gone.
         messages.info(request, _("You have no registration to cancel for this session."))
         return redirect(session.get_absolute_url())
     try:
         services.registration_cancel(registration=session.registration, by=request.user)
-    except ValidationError as error:  # cancelled meanwhile, from another tab
+    except ValidationError as error:  # cancelled meanwhile from another tab, or the session has started
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Your registration has been cancelled."))
