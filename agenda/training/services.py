@@ -158,7 +158,7 @@ def _taken_seats(session: TrainingSession) -> int:
     return session.registrations.filter(status=RegistrationStatus.REGISTERED).count()
 
 
-def _registration_email(registration: Registration, *, template: str) -> None:
+def _registration_email(registration: Registration, *, template: str, **context) -> None:
     event, user = registration.session.event, registration.user
     email_enqueue(
         to=user.email,
@@ -170,7 +170,9 @@ def _registration_email(registration: Registration, *, template: str) -> None:
             "place": event.details.place,
             "visio_url": event.details.visio_url,
             "waiting": registration.status == RegistrationStatus.WAITING,
+            "organisation": event.details.organisation,
             "url": settings.SITE_URL.rstrip("/") + reverse("agenda:event", args=[event.pk]),
+            **context,
         },
     )
 
@@ -264,6 +266,7 @@ def _promote_waiting(session: TrainingSession) -> list[Registration]:
 @transaction.atomic
 def registration_cancel(*, registration: Registration, by) -> Registration:
     """Give up a seat (or a place on the waiting list); a freed seat goes to the first person waiting.
+    The person is told by e-mail: a confirmation, or the news when someone who runs the session cancelled it.
 
     Once the session has started, participants can no longer cancel themselves, and nobody cancels the
     registration of someone marked present: their attendance and certificate are read from it."""
@@ -284,8 +287,12 @@ def registration_cancel(*, registration: Registration, by) -> Registration:
             % {"name": registration.user.full_name},
             code="present",
         )
+    waiting = registration.status == RegistrationStatus.WAITING
     registration.status, registration.cancelled_at = RegistrationStatus.CANCELLED, timezone.now()
     registration.save(update_fields=["status", "cancelled_at"])
     registration.session = session
+    # One e-mail either way: a confirmation to whoever cancelled their own seat, the news to anyone else.
+    template = "cancelled" if by.pk == registration.user_id else "cancelled_by_organiser"
+    _registration_email(registration, template=template, waiting=waiting)
     _promote_waiting(session)
     return registration

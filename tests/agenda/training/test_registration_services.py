@@ -43,8 +43,9 @@ def test_cancelling_promotes_the_first_waiting_person_and_tells_them(session, co
     second_waiting.refresh_from_db()
     assert first_waiting.status == "registered" and first_waiting.promoted_at is not None
     assert second_waiting.status == "waiting"
-    [message] = mail.outbox
-    assert message.to == [colleagues[1].email] and "place" in message.subject.lower()
+    confirmation, promotion = mail.outbox
+    assert confirmation.to == [member.email]
+    assert promotion.to == [colleagues[1].email] and "place" in promotion.subject.lower()
 
 
 def test_registering_again_after_cancelling_reuses_the_row(session, commune, member):
