@@ -7,6 +7,8 @@ Permissions to read and run a session are checked by the callers through `select
 may be registered (audience, organisation, the admin registering a member) are checked here.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -118,9 +120,11 @@ def session_update(
     recurrence=None,
     **event_fields,
 ) -> TrainingSession:
-    """Change a session and its event; more seats call the first people of the waiting list, in order."""
+    """Change a session and its event; more seats call the first people of the waiting list, in order. A new date,
+    time or place is e-mailed to everyone registered or waiting."""
     session_refuse_recurrence(recurrence)
     session = _locked(session)
+    before = _schedule(session.event)
     event = agenda_services.event_update(event=session.event, user=user, **event_fields)
     fields = _clean_session(
         user=user,
@@ -141,8 +145,35 @@ def session_update(
         setattr(session, name, value)
     session.trainer, session.prerequisites = trainer, (prerequisites or "").strip()[:10_000]
     session.save()
-    _promote_waiting(session)
+    promoted = _promote_waiting(session)
+    if _schedule(event) != before:
+        # Those just promoted were sent the new date and place with their seat.
+        _tell_rescheduled(session, skip={registration.pk for registration in promoted})
     return session
+
+
+def _schedule(event) -> tuple:
+    """What a participant plans their day around: when the session starts and ends, and where."""
+    return event.start, event.end, event.details.place
+
+
+def _tell_rescheduled(session: TrainingSession, *, skip: set[int]) -> None:
+    event = session.event
+    end = event.end - timedelta(days=1) if event.details.all_day else event.end  # an all-day end is exclusive
+    waiting_or_registered = (
+        session.registrations.filter(status__in=[RegistrationStatus.REGISTERED, RegistrationStatus.WAITING])
+        .exclude(pk__in=skip)
+        .select_related("user")
+        .order_by("created_at", "pk")
+    )
+    for registration in waiting_or_registered:
+        registration.session = session
+        _registration_email(
+            registration,
+            template="rescheduled",
+            end=end.astimezone(get_default_timezone()),
+            all_day=event.details.all_day,
+        )
 
 
 def _locked(session: TrainingSession) -> TrainingSession:
