@@ -54,6 +54,19 @@ def _clean_session(*, user, capacity, audience_roles, audience_kinds, registrati
     }
 
 
+def _refuse_past(*, event, registration_deadline) -> None:
+    now = timezone.now()
+    errors = {}
+    # An all-day session starts at midnight: one today is not in the past.
+    day_start = timezone.localtime(now, get_default_timezone()).replace(hour=0, minute=0, second=0, microsecond=0)
+    if event.start < (day_start if event.details.all_day else now):
+        errors["start"] = _("A new session cannot start in the past.")
+    if registration_deadline is not None and registration_deadline < now:
+        errors["registration_deadline"] = _("The registration deadline has already passed: choose a date to come.")
+    if errors:
+        raise ValidationError(errors)
+
+
 def session_refuse_recurrence(recurrence) -> None:
     """A session's seats and attendance are for one course: its event never repeats."""
     if recurrence is not None:
@@ -82,10 +95,12 @@ def session_create(
     recurrence=None,
     **event_fields,
 ) -> TrainingSession:
-    """Add a training session to the calendar: its agenda event (never repeating) and its seats, in one go."""
+    """Add a training session to the calendar: its agenda event (never repeating) and its seats, in one go.
+    A new session starts, and takes registrations, from now on (a past one may still be corrected later)."""
     session_refuse_recurrence(recurrence)
     event_fields["category"] = EventCategory.TRAINING
     event = agenda_services.event_create(calendar=calendar, organisation=organisation, user=user, **event_fields)
+    _refuse_past(event=event, registration_deadline=registration_deadline)
     fields = _clean_session(
         user=user,
         capacity=capacity,

@@ -12,6 +12,7 @@ from django.utils.timezone import get_default_timezone
 from django.utils.translation import gettext as _
 
 from agenda import selectors as agenda_selectors
+from extranet.core.forms import form_add_service_error
 from extranet.sandbox.selectors import user_is_trainer
 
 from .. import selectors, services
@@ -42,7 +43,7 @@ def _save(form, save):
     try:
         return save(form)
     except ValidationError as error:
-        form.add_error(None, error)
+        form_add_service_error(form, error)
         return None
 
 

@@ -71,7 +71,10 @@ def test_registering_twice_is_refused_in_french(session, commune, member):
 
 def test_registering_after_the_deadline_is_refused_in_french(calendar, editor, commune, member):
     """Once the registration deadline has passed, nobody registers any more."""
-    closed = make_session(calendar, user=editor, deadline=timezone.now() - timedelta(minutes=1))
+    closed = make_session(calendar, user=editor)
+    # A new session cannot be created closed: it closes as time goes by.
+    closed.registration_deadline = timezone.now() - timedelta(minutes=1)
+    closed.save(update_fields=["registration_deadline"])
 
     with override("fr"), pytest.raises(ValidationError) as error:
         register(closed, member, commune)
