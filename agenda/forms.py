@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from documents.models import Document
-from extranet.core.forms import LocalDateTimeField
+from extranet.core.forms import IdsChoiceField, LocalDateTimeField
 from extranet.organisations.models import Organisation, Role
 
 from .models import Answer, EventCategory
@@ -36,7 +36,7 @@ class OnBehalfOfForm(forms.Form):
             self.fields["organisation"].required = False
 
 
-class AttachmentField(forms.ModelMultipleChoiceField):
+class AttachmentField(IdsChoiceField):
     def label_from_instance(self, document):
         return f"{document.title} ({document.organisation.name})"
 

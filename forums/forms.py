@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from extranet.core.forms import IdsChoiceField
 from extranet.organisations.models import Organisation, OrganisationKind
 
 from .models import NotificationFrequency
@@ -27,7 +28,7 @@ class SharedForumForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    organisations = forms.ModelMultipleChoiceField(
+    organisations = IdsChoiceField(
         label=_("And to the members of these organisations"),
         queryset=Organisation.objects.order_by("name"),
         required=False,

@@ -4,6 +4,8 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from extranet.core.forms import IdsChoiceField
+
 from .models import MAX_PHOTOS_PER_AD, Ad, AdCategory, AdKind
 from .photos import ACCEPTED_CONTENT_TYPES, NewPhoto, photo_clean
 from .selectors import ad_organisations_with_public_ads
@@ -66,7 +68,7 @@ def photo_formset(*, free_slots: int, data=None, files=None):
 class RemovePhotosForm(forms.Form):
     """Checkboxes to remove some of a pending ad's photos."""
 
-    remove = forms.ModelMultipleChoiceField(queryset=None, required=False, widget=forms.CheckboxSelectMultiple)
+    remove = IdsChoiceField(queryset=None, required=False, widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, ad, **kwargs):
         super().__init__(*args, **kwargs)

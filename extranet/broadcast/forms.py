@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from extranet.core.forms import IdsChoiceField
 from extranet.organisations.models import OrganisationKind, Role
 
 from .contacts import MAX_BYTES, contacts_parse
@@ -20,7 +21,7 @@ class BroadcastForm(forms.Form):
     )
     by_email = forms.BooleanField(label=_("Send by e-mail"), required=False, initial=True)
     by_sms = forms.BooleanField(label=_("Send by SMS"), required=False)
-    organisations = forms.ModelMultipleChoiceField(
+    organisations = IdsChoiceField(
         label=_("Members of these organisations"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
     organisation_kinds = forms.MultipleChoiceField(

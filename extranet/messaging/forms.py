@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from extranet.core.forms import IdsChoiceField
 from extranet.organisations.models import Organisation
 
 from . import selectors
@@ -34,7 +35,7 @@ class MessageForm(forms.Form):
         return cleaned
 
 
-class PersonChoiceField(forms.ModelMultipleChoiceField):
+class PersonChoiceField(IdsChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.full_name} ({obj.email})"
 
@@ -65,7 +66,7 @@ class ConversationForm(forms.Form):
 
 class TopicRoomForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=120)
-    organisations = forms.ModelMultipleChoiceField(
+    organisations = IdsChoiceField(
         label=_("Organisations"),
         queryset=Organisation.objects.all(),
         widget=forms.SelectMultiple(attrs={"size": 10}),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from documents.forms import MultipleFileField
 from documents.models import Document
 from documents.uploads import upload_check
+from extranet.core.forms import IdsChoiceField
 
 from .amounts import EuroAmountField
 from .models import Application, Nature, PaymentConditions, Status
@@ -26,7 +27,7 @@ class VersionedForm(forms.Form):
 
 class ApplicationForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    library_documents = forms.ModelMultipleChoiceField(
+    library_documents = IdsChoiceField(
         queryset=Document.objects.none(),
         required=False,
         label=_("Supporting documents from your library"),
