@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Tit
 from wagtail.contrib.routable_page.models import re_path
 from wagtail.search import index
 
-from extranet.public.pages import PublicPage
+from extranet.public.pages import ROUTE_SLUGS, PublicPage
 
 from .forms import SectionChildPageForm
 from .nomenclature import matter_choices, matter_get
@@ -22,7 +22,6 @@ from .routing import file_route_url
 from .validators import file_sha256, validate_budget_year, validate_matter_code, validate_signed_pdf
 
 # A child page with one of these slugs would be hidden by a route of its section.
-RESERVED_SLUGS = {"flux"}
 VOTE_FIELDS = ("votes_theoretical", "votes_actual", "votes_for", "votes_against", "votes_abstention")
 
 
@@ -215,7 +214,7 @@ class ActPage(PublicPage):
         if self.organisation_id is None:
             raise ValidationError(_("An act is created in the section of its organisation."), code="no_organisation")
         errors = {}
-        if self.slug in RESERVED_SLUGS:
+        if self.slug in ROUTE_SLUGS:
             errors["slug"] = _("This address is reserved; choose another one.")
         if not self.organisation.siret:
             errors[NON_FIELD_ERRORS] = _(

@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from extranet.public.listing import paginate, query_string_without_page
-from extranet.public.pages import CacheableForAnonymousMixin, OrganisationSectionPage, PublicIndexPage
+from extranet.public.pages import ROUTE_SLUGS, CacheableForAnonymousMixin, OrganisationSectionPage, PublicIndexPage
 
 from .forms import SectionChildPageForm
 from .routing import file_route_url
@@ -131,12 +131,10 @@ class SessionPage(CacheableForAnonymousMixin, Page):
         verbose_name_plural = _("council sessions")
 
     def clean(self):
-        from .act import RESERVED_SLUGS
-
         super().clean()
         if self.organisation_id is None:
             raise ValidationError(_("A session is created in the section of its organisation."), code="no_organisation")
-        if self.slug in RESERVED_SLUGS:
+        if self.slug in ROUTE_SLUGS:
             raise ValidationError({"slug": _("This address is reserved; choose another one.")})
 
     def get_context(self, request, *args, **kwargs):

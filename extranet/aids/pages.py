@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from extranet.organisations.wording import organisation_phrase
 from extranet.public.listing import ListingFeedMixin, paginate, query_string_without_page
-from extranet.public.pages import CacheableForAnonymousMixin, OrganisationSectionPage, PublicIndexPage
+from extranet.public.pages import ROUTE_SLUGS, CacheableForAnonymousMixin, OrganisationSectionPage, PublicIndexPage
 
 from .choices import Recurrence
 from .forms import AidPageForm
@@ -28,7 +28,6 @@ from .forms import AidPageForm
 RICH_TEXT = ["h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 RATE_MESSAGE = _("A rate is a percentage between 0 and 100.")
 # Sub-routes of the listings: an aid with one of these slugs would be hidden behind the route.
-RESERVED_SLUGS = {"flux"}
 
 
 class AidListingMixin(ListingFeedMixin):
@@ -245,7 +244,7 @@ class AidPage(CacheableForAnonymousMixin, Page):
             errors["submission_deadline"] = _("The closing date cannot be before the opening date.")
         if self.recurrence == Recurrence.ONGOING and self.submission_deadline:
             errors["submission_deadline"] = _("A permanent aid has no closing date: leave it empty.")
-        if self.slug in RESERVED_SLUGS:
+        if self.slug in ROUTE_SLUGS:
             errors["slug"] = _("This address is reserved: choose another slug.")
         if errors:
             raise ValidationError(errors)

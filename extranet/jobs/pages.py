@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from extranet.organisations.wording import organisation_phrase
 from extranet.public.listing import FilteredListingMixin
-from extranet.public.pages import CacheableForAnonymousMixin, OrganisationSectionPage, PublicIndexPage
+from extranet.public.pages import ROUTE_SLUGS, CacheableForAnonymousMixin, OrganisationSectionPage, PublicIndexPage
 
 from .choices import Category, ContractType, JobFamily, WorkingTime
 from .forms import JobOfferPageForm
@@ -27,7 +27,6 @@ from .forms import JobOfferPageForm
 RICH_TEXT = ["h3", "bold", "italic", "link", "ol", "ul"]
 FULL_TIME_HOURS = Decimal(35)
 # Sub-routes of the sections: an offer with one of these slugs would be hidden behind the route.
-RESERVED_SLUGS = {"flux"}
 
 
 class JobListingMixin(FilteredListingMixin):
@@ -187,7 +186,7 @@ class JobOfferPage(CacheableForAnonymousMixin, Page):
                 errors["weekly_hours"] = _("A part-time post has fewer than 35 hours a week.")
         elif self.weekly_hours is not None:
             errors["weekly_hours"] = _("Leave the weekly hours empty for a full-time post.")
-        if self.slug in RESERVED_SLUGS:
+        if self.slug in ROUTE_SLUGS:
             errors["slug"] = _("This address is reserved: choose another slug.")
         if errors:
             raise ValidationError(errors)

@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from extranet.public.pages import (
+    ROUTE_SLUGS,
     CacheableForAnonymousMixin,
     OrganisationSectionPage,
     PublicIndexPage,
@@ -133,11 +134,23 @@ class NoticePage(CacheableForAnonymousMixin, Page):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.expiry_date and self.publication_date and self.expiry_date < self.publication_date:
-            raise ValidationError(
-                {"expiry_date": _("The expiry date cannot be earlier than the publication date.")},
-                code="expiry_before_publication",
+            errors["expiry_date"] = _("The expiry date cannot be earlier than the publication date.")
+        if self.publication_date and self.publication_date > self._latest_publication_date():
+            # A date to come would keep the notice at the top of the listings until then.
+            errors["publication_date"] = _(
+                "The publication date cannot be after today. To publish later, choose a go-live date in the "
+                "Settings tab: the publication date may then be that day."
             )
+        if self.slug in ROUTE_SLUGS:
+            errors["slug"] = _("This address is reserved: choose another slug.")
+        if errors:
+            raise ValidationError(errors)
+
+    def _latest_publication_date(self):
+        today = timezone.localdate()
+        return max(today, timezone.localdate(self.go_live_at)) if self.go_live_at else today
 
     @property
     def is_expired(self) -> bool:

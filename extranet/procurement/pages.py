@@ -23,7 +23,7 @@ from extranet.core.timezones import time_zone_name
 from extranet.notices.validators import validate_notice_document
 from extranet.organisations.wording import organisation_phrase
 from extranet.public.listing import FilteredListingMixin
-from extranet.public.pages import CacheableForAnonymousMixin, OrganisationSectionPage, PublicIndexPage
+from extranet.public.pages import ROUTE_SLUGS, CacheableForAnonymousMixin, OrganisationSectionPage, PublicIndexPage
 
 from .choices import Nature, PlaceCodeType, Procedure
 from .forms import ProcurementNoticePageForm
@@ -31,7 +31,6 @@ from .validators import place_code_errors, validate_cpv_code
 
 RICH_TEXT = ["h3", "bold", "italic", "link", "ol", "ul"]
 # Sub-routes of the sections: a notice with one of these slugs would be hidden behind the route.
-RESERVED_SLUGS = {"flux"}
 AMOUNT = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(0)]}
 
 
@@ -171,7 +170,7 @@ class ProcurementNoticePage(CacheableForAnonymousMixin, Page):
         never_published = self.first_published_at is None
         if never_published and self.offers_deadline and self.offers_deadline <= timezone.now():
             errors["offers_deadline"] = _("The deadline for offers is already past: choose a later date.")
-        if self.slug in RESERVED_SLUGS:
+        if self.slug in ROUTE_SLUGS:
             errors["slug"] = _("This address is reserved: choose another slug.")
         place_error = place_code_errors(code=self.execution_place_code, code_type=self.execution_place_code_type)
         if place_error:

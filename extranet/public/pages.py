@@ -35,6 +35,10 @@ class CacheableForAnonymousMixin:
         return response
 
 
+# The addresses that index and section pages serve themselves (their feeds): no page below them may take one.
+ROUTE_SLUGS = frozenset({"flux"})
+
+
 class PublicPage(CacheableForAnonymousMixin, RoutablePageMixin, Page):
     """A public page with optional sub-routes (`@path("flux/")`), cacheable for anonymous visitors on each."""
 

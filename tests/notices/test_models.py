@@ -145,3 +145,35 @@ def test_a_document_block_of_the_body_refuses_a_disguised_file(db):
     with pytest.raises(ValidationError):
         block.clean(block.to_python({"document": disguised.pk, "label": "Télécharger"}))
     block.clean(block.to_python({"document": document().pk, "label": "Télécharger"}))
+
+
+def test_a_publication_date_to_come_needs_the_go_live_date(client, commune, editor, section):
+    """A notice dated next week is refused in French; with its go-live date set to that day, it is scheduled."""
+    client.force_login(editor)
+    next_week = timezone.localdate() + timedelta(days=7)
+    fields = {
+        "title": "Fête de la musique",
+        "slug": "fete-de-la-musique",
+        "kind": "information",
+        "summary": "Concerts place du Martroi.",
+        "publication_date": str(next_week),
+        "action-publish": "Publier",
+    }
+
+    refused = client.post(add_url(section), admin_form(client, add_url(section), **fields))
+    go_live = f"{next_week} 08:00"
+    scheduled = client.post(add_url(section), admin_form(client, add_url(section), go_live_at=go_live, **fields))
+
+    assert refused.status_code == 200
+    assert "La date de publication ne peut pas être postérieure à aujourd'hui." in page_text(refused)
+    assert scheduled.status_code == 302
+    created = NoticePage.objects.get(slug="fete-de-la-musique")
+    assert not created.live and created.go_live_at is not None
+
+
+def test_the_feed_address_cannot_be_a_notice_s(commune):
+    """A notice named "flux" would hide behind the section's feed: the address is refused in French."""
+    with pytest.raises(ValidationError) as error:
+        notice(commune, slug="flux")
+
+    assert error.value.message_dict["slug"] == ["Cette adresse est réservée : choisissez un autre slug."]
