@@ -244,6 +244,9 @@ class ActPage(PublicPage):
         errors = {}
         if self.adoption_date and self.adoption_date > today:
             errors["adoption_date"] = _("An act cannot have been adopted after today: check the date.")
+        first, _slash, last = (self.budget_year or "").partition("/")
+        if last and first.isdecimal() and last.isdecimal() and int(last) <= int(first):
+            errors["budget_year"] = _("A span of budget years goes forward, such as 2024/2025.")
         if self.prefecture_date and self.prefecture_date > today:
             errors["prefecture_date"] = _("The act cannot have been sent to the préfecture after today.")
         elif self.prefecture_date and self.adoption_date and self.prefecture_date < self.adoption_date:

@@ -62,6 +62,14 @@ def test_a_bad_budget_year_is_refused(client, editor, section, year):
     )
 
 
+def test_a_span_of_budget_years_going_backwards_is_refused(client, editor, section):
+    """2026/2024 is a typing mistake: the span goes forward."""
+    assert_refused(
+        lambda: post_new_act(client, editor, section, budget_year="2026/2024"),
+        "Une période budgétaire va vers l’avant, comme 2024/2025.",
+    )
+
+
 @pytest.mark.parametrize(
     ("votes", "message"),
     [
