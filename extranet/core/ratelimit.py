@@ -86,9 +86,14 @@ def rate_limit_request(request, scope: str) -> None:
     rate_limit_take(key=f"{scope}:{client_key(request)}", limit=limit.count, window_seconds=limit.seconds)
 
 
+def retry_after_minutes(error: RateLimited) -> int:
+    """The wait, rounded up to whole minutes, as people are told it."""
+    return max(1, -(-error.retry_after // 60))
+
+
 def too_many_requests(request, error: RateLimited):
     """The 429 page, in the visitor's language, with the Retry-After header."""
-    minutes = max(1, -(-error.retry_after // 60))
+    minutes = retry_after_minutes(error)
     response = render(request, "429.html", {"retry_after_minutes": minutes}, status=429)
     response["Retry-After"] = str(error.retry_after)
     return response

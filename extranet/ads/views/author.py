@@ -5,9 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from extranet.core.ratelimit import rate_limit
+from extranet.core.ratelimit import RateLimited, rate_limit_request, retry_after_minutes
 
 from .. import selectors, services
 from ..forms import AdForm, RemovePhotosForm, photo_formset
@@ -23,8 +24,8 @@ def _new_photos(photos):
 
 
 @login_required
-@rate_limit("ad")
 def ad_create(request):
+    """The ad form; only ads actually posted count toward the author's limit, and a refusal keeps the form."""
     organisations = selectors.ad_organisations_for_author(user=request.user)
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
     form = AdForm(data, organisations=organisations)
@@ -32,7 +33,10 @@ def ad_create(request):
     # Both validated (not short-circuited), so that every error shows at once.
     if request.method == "POST" and all([form.is_valid(), photos.is_valid()]):
         try:
+            rate_limit_request(request, "ad")
             ad = services.ad_create(author=request.user, **_ad_fields(form), photos=_new_photos(photos))
+        except RateLimited as error:
+            return _ad_form_rate_limited(request, form, photos, organisations, error)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -48,6 +52,26 @@ def ad_create(request):
     return render(
         request, "ads/ad_form.html", context, status=400 if form.errors or photos.total_error_count() else 200
     )
+
+
+def _ad_form_rate_limited(request, form, photos, organisations, error):
+    """The form again with what was typed, saying how long to wait (browsers cannot send chosen files back)."""
+    minutes = retry_after_minutes(error)
+    form.add_error(
+        None,
+        ngettext(
+            "You have done this too many times in a short while. Please try again in %(minutes)d minute: your ad "
+            "is kept below, choose its photos again then.",
+            "You have done this too many times in a short while. Please try again in %(minutes)d minutes: your ad "
+            "is kept below, choose its photos again then.",
+            minutes,
+        )
+        % {"minutes": minutes},
+    )
+    context = {"form": form, "photos": photos, "has_organisations": organisations.exists()}
+    response = render(request, "ads/ad_form.html", context, status=429)
+    response["Retry-After"] = str(error.retry_after)
+    return response
 
 
 @login_required

@@ -142,5 +142,20 @@ def test_ads_are_limited(client):
     client.force_login(membership(jargeau, role="member").user)
     for _attempt in range(2):
         assert client.post(CREATE_URL, ad_form_data(jargeau)).status_code == 302
-    assert_refused(client.post(CREATE_URL, ad_form_data(jargeau)))
+    refused = client.post(CREATE_URL, ad_form_data(jargeau, title="Tondeuse à prêter"))
+    assert_refused(refused)
+    assert 'value="Tondeuse à prêter"' in refused.content.decode()  # the typed ad comes back
+    assert Ad.objects.count() == 2
+
+
+@small_limits("ad")
+def test_ads_refused_by_the_form_do_not_count(client):
+    """Corrections of a form with errors are not ads posted: the author still posts two after three mistakes."""
+    epci = OrganisationFactory(kind="epci", slug="cc-des-loges", parent=departement())
+    jargeau = OrganisationFactory(kind="commune", slug="jargeau", insee_code="45173", parent=epci)
+    client.force_login(membership(jargeau, role="member").user)
+    for _attempt in range(3):
+        assert client.post(CREATE_URL, ad_form_data(jargeau, title="")).status_code == 400
+    for _attempt in range(2):
+        assert client.post(CREATE_URL, ad_form_data(jargeau)).status_code == 302
     assert Ad.objects.count() == 2
