@@ -167,12 +167,36 @@ def _text_format(head: bytes, extension: str) -> str | None:
     text = _decode_head(head)
     if text is None:
         return None
-    lowered = text.lstrip("\ufeff \t\r\n").lower()
-    if "<svg" in lowered[:1024] and (lowered.startswith("<?xml") or lowered.startswith("<svg")):
+    root = _markup_root(text.lower())
+    if root.startswith("<svg"):
         return "svg"
-    if lowered.startswith(("<!doctype html", "<html")):
+    if root.startswith(("<!doctype html", "<html")):
         return "html"
     return "csv" if extension == "csv" else "txt"
+
+
+def _markup_root(text: str) -> str:
+    """The text from its first element on, past what may precede it in XML or HTML: the XML declaration,
+    processing instructions, comments and a document type (an editor's "<!-- Generator -->" before "<svg")."""
+    endings = {"<?": "?>", "<!--": "-->"}
+    while True:
+        text = text.lstrip("\ufeff \t\r\n")
+        opening = next((start for start in endings if text.startswith(start)), None)
+        if opening is not None:
+            end = text.find(endings[opening])
+            if end < 0:
+                return text
+            text = text[end + len(endings[opening]) :]
+        elif text.startswith("<!doctype") and not text.startswith("<!doctype html"):
+            # A document type may hold an internal subset in brackets, whose declarations end with ">" too.
+            bracket, end = text.find("["), text.find(">")
+            if 0 <= bracket < end:
+                end = text.find("]>", bracket) + 1
+            if end <= 0:
+                return text
+            text = text[end + 1 :]
+        else:
+            return text
 
 
 def _decode_head(head: bytes) -> str | None:
