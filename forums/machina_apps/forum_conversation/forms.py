@@ -4,6 +4,8 @@ The limit lives here rather than in MACHINA_POST_CONTENT_MAX_LENGTH, which chang
 machina's own `Post.content` field and so would need a migration inside machina's package.
 """
 
+import uuid
+
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator
@@ -29,11 +31,22 @@ class ContentLengthMixin:
         return content
 
 
-class PostForm(ContentLengthMixin, machina_forms.PostForm):
+class SubmissionKeyMixin:
+    """A key drawn when the form is shown, sent back hidden: the same form sent twice (a double tap without
+    JavaScript, a request retried on a weak network) is posted once (`views.OncePostingMixin`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["submission_key"] = forms.CharField(
+            required=False, max_length=64, widget=forms.HiddenInput, initial=uuid.uuid4().hex
+        )
+
+
+class PostForm(SubmissionKeyMixin, ContentLengthMixin, machina_forms.PostForm):
     pass
 
 
-class TopicForm(ContentLengthMixin, machina_forms.TopicForm):
+class TopicForm(SubmissionKeyMixin, ContentLengthMixin, machina_forms.TopicForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         duration = self.fields.get("poll_duration")

@@ -3,19 +3,24 @@
 import functools
 
 from django import forms
+from django.contrib import messages
+from django.core.cache import cache
 from django.db import transaction
+from django.shortcuts import redirect
 from django.urls import get_script_prefix
 from django.utils.translation import gettext as _
 from machina.apps.forum_conversation import views as machina_views
 
 from extranet.core.ratelimit import rate_limit
 from forums.selectors import (
+    forum_url,
     post_ids_deletable,
     post_ids_editable,
     post_ids_with_history,
     posts_with_attachments,
     topic_get_for_page,
     topic_posts_version,
+    topic_url,
 )
 from forums.services import post_quote_text, post_revision_record
 
@@ -32,6 +37,28 @@ class AtomicPostingMixin:
     def post(self, request, *args, **kwargs):
         with transaction.atomic():
             return super().post(request, *args, **kwargs)
+
+
+class OncePostingMixin:
+    """A form sent again with the same submission key is not posted twice: the repeated request goes to what the
+    first one posted (or, while the first is still being written, to where it will appear)."""
+
+    SUBMISSION_SECONDS = 10 * 60
+
+    def post(self, request, *args, **kwargs):
+        key = request.POST.get("submission_key", "")
+        if not key or len(key) > 64 or "preview" in request.POST or not request.user.is_authenticated:
+            return super().post(request, *args, **kwargs)
+        cache_key = f"forums:submission:{request.user.pk}:{key}"
+        if not cache.add(cache_key, "", timeout=self.SUBMISSION_SECONDS):
+            messages.info(request, _("This message had already been sent: it is posted once."))
+            return redirect(cache.get(cache_key) or self.posted_elsewhere_url())
+        response = super().post(request, *args, **kwargs)
+        if response.status_code in (301, 302, 303):
+            cache.set(cache_key, response["Location"], timeout=self.SUBMISSION_SECONDS)
+        else:
+            cache.delete(cache_key)  # refused: the corrected form is sent again with the same key
+        return response
 
 
 class QuotingMixin:
@@ -148,13 +175,15 @@ class TopicView(machina_views.TopicView):
 
 class TopicCreateView(
     PostingRateLimitMixin,
+    OncePostingMixin,
     AtomicPostingMixin,
     AwaitingApprovalMessageMixin,
     PollMaxOptionsMixin,
     RefusedAttachmentMixin,
     machina_views.TopicCreateView,
 ):
-    pass
+    def posted_elsewhere_url(self):
+        return forum_url(self.get_forum())
 
 
 class TopicUpdateView(
@@ -165,13 +194,15 @@ class TopicUpdateView(
 
 class PostCreateView(
     PostingRateLimitMixin,
+    OncePostingMixin,
     AtomicPostingMixin,
     AwaitingApprovalMessageMixin,
     QuotingMixin,
     RefusedAttachmentMixin,
     machina_views.PostCreateView,
 ):
-    pass
+    def posted_elsewhere_url(self):
+        return topic_url(self.get_topic())
 
 
 class PostUpdateView(AtomicPostingMixin, RevisionMixin, RefusedAttachmentMixin, machina_views.PostUpdateView):
