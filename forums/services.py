@@ -377,3 +377,32 @@ def topic_view_count(*, topic, reader: str) -> bool:
         return False
     Topic.objects.filter(pk=topic.pk).update(views_count=F("views_count") + 1)
     return True
+
+
+@transaction.atomic
+def posts_of_accounts_release(*, user_ids: list[int], name: str) -> None:
+    """Before these accounts are deleted: machina would delete their posts with them, and the topics they started
+    with everyone's replies. Their replies go; a topic they started that others answered stays, its first post
+    signed `name`; the counters of the topics and forums concerned are recomputed, and the search forgets them."""
+    posts = Post.objects.filter(poster_id__in=user_ids)
+    answered = set(
+        Post.objects.filter(topic__poster_id__in=user_ids)
+        .exclude(poster_id__in=user_ids)
+        .values_list("topic_id", flat=True)
+    )
+    topic_ids = set(posts.values_list("topic_id", flat=True)) | set(
+        Topic.objects.filter(poster_id__in=user_ids).values_list("pk", flat=True)
+    )
+    gone = list(posts.exclude(topic__first_post=F("pk"), topic_id__in=answered).values_list("pk", flat=True))
+    posts.filter(topic__first_post=F("pk"), topic_id__in=answered).update(poster=None, username=name)
+    Topic.objects.filter(pk__in=answered).update(poster=None)
+    unanswered = Topic.objects.filter(poster_id__in=user_ids)
+    gone += list(Post.objects.filter(topic__in=unanswered).values_list("pk", flat=True))
+    forum_ids = set(Topic.objects.filter(pk__in=topic_ids).values_list("forum_id", flat=True))
+    unanswered.delete()
+    Post.objects.filter(pk__in=gone).delete()
+    for topic in Topic.objects.filter(pk__in=topic_ids).select_related("forum"):
+        topic.update_trackers()
+    for forum in Forum.objects.filter(pk__in=forum_ids):
+        forum.update_trackers()
+    transaction.on_commit(lambda: search_refresh_later(model=Post, pks=gone))

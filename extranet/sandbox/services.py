@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from extranet.accounts.services import user_create
 from extranet.organisations.models import Organisation, OrganisationKind, Role
 from extranet.organisations.services import membership_set, organisation_create, organisation_provision
+from forums.services import posts_of_accounts_release
 
 from .content import sample_content_create, sample_content_remove
 from .dismantle import organisation_dismantle
@@ -91,7 +92,10 @@ def _trainees_create(*, sandbox: Sandbox) -> list[Login]:
 
 
 def _trainees_delete(*, sandbox: Sandbox) -> None:
-    get_user_model().objects.filter(trainee__sandbox=sandbox).delete()
+    trainees = get_user_model().objects.filter(trainee__sandbox=sandbox)
+    # Accounts made before trainees were kept inside their sandbox may have posted in shared forums.
+    posts_of_accounts_release(user_ids=list(trainees.values_list("pk", flat=True)), name=_("Former trainee"))
+    trainees.delete()
 
 
 @transaction.atomic

@@ -122,3 +122,30 @@ def test_bad_input_is_refused_in_french_and_nothing_is_saved(trainer, fields, fi
 
     assert error.value.message_dict[field] == [message]
     assert (Organisation.objects.count(), get_user_model().objects.count()) == before
+
+
+def test_deleting_a_sandbox_keeps_the_replies_others_made_to_its_trainees(sandbox, trainee, member, commune):
+    """A trainee's earlier topic in a real forum stays with a colleague's reply, signed "Ancien stagiaire"; the
+    trainee's other posts go, and the forum's counters follow."""
+    from tests.forums.factories import organisation_forum, reply, shared_forum, topic
+
+    forum = shared_forum(name="Entraide", open_to_all_organisations=True)
+    answered = topic(forum, poster=trainee, subject="Comment publier un arrêté ?")
+    colleague_reply = reply(answered, poster=member, content="Par l'administration des pages.")
+    alone = topic(forum, poster=trainee, subject="Test, ne pas répondre")
+    elsewhere = topic(organisation_forum(commune), poster=member, subject="Ordre du jour")
+    reply(elsewhere, poster=trainee)
+    elsewhere.update_trackers()
+
+    with translation.override("fr"):
+        sandbox_delete(sandbox=sandbox)
+
+    answered.refresh_from_db()
+    elsewhere.refresh_from_db()
+    forum.refresh_from_db()
+    first = answered.posts.order_by("created").first()
+    assert (first.poster, first.username) == (None, "Ancien stagiaire") and answered.poster is None
+    assert list(answered.posts.order_by("created")) == [first, colleague_reply]
+    assert not Topic.objects.filter(pk=alone.pk).exists()
+    assert (elsewhere.posts_count, elsewhere.last_post.poster) == (1, member)
+    assert (forum.direct_topics_count, forum.direct_posts_count) == (1, 2)
