@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Tit
 from wagtail.contrib.routable_page.models import re_path
 from wagtail.search import index
 
-from extranet.public.pages import ROUTE_SLUGS, PublicPage
+from extranet.public.pages import ROUTE_SLUGS, FormRefusedFieldsMixin, PublicPage
 
 from .forms import SectionChildPageForm
 from .nomenclature import matter_choices, matter_get
@@ -56,7 +56,7 @@ FIXED_ONCE_PUBLISHED = (
 )
 
 
-class ActPage(PublicPage):
+class ActPage(FormRefusedFieldsMixin, PublicPage):
     """A deliberation, order or decision, executory once published here with its signed PDF."""
 
     private_page_options = []  # public by law: see ActIndexPage
@@ -256,6 +256,8 @@ class ActPage(PublicPage):
     def _vote_errors(self) -> dict:
         votes = {name: getattr(self, name) for name in VOTE_FIELDS}
         missing = [name for name, value in votes.items() if value is None]
+        if any(name in self.refused_fields for name in missing):
+            return {}  # the form already says what is wrong with a number
         if self.kind == ActKind.DELIBERATION and missing:
             return {name: _("A deliberation records its vote: enter this number.") for name in missing}
         if missing:

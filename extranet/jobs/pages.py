@@ -19,7 +19,13 @@ from wagtail.search import index
 
 from extranet.organisations.wording import organisation_phrase
 from extranet.public.listing import FilteredListingMixin
-from extranet.public.pages import ROUTE_SLUGS, CacheableForAnonymousMixin, OrganisationSectionPage, PublicIndexPage
+from extranet.public.pages import (
+    ROUTE_SLUGS,
+    CacheableForAnonymousMixin,
+    FormRefusedFieldsMixin,
+    OrganisationSectionPage,
+    PublicIndexPage,
+)
 
 from .choices import Category, ContractType, JobFamily, WorkingTime
 from .forms import JobOfferPageForm
@@ -81,7 +87,7 @@ class JobSectionPage(JobListingMixin, OrganisationSectionPage):
         return job_offer_list_public(section=self)
 
 
-class JobOfferPage(CacheableForAnonymousMixin, Page):
+class JobOfferPage(FormRefusedFieldsMixin, CacheableForAnonymousMixin, Page):
     """A job offer of a local authority."""
 
     organisation = models.ForeignKey(
@@ -179,17 +185,24 @@ class JobOfferPage(CacheableForAnonymousMixin, Page):
             errors["application_deadline"] = _("The application deadline is already past: choose today or later.")
         if not self.application_email and not self.application_url:
             errors["application_email"] = _("Give an e-mail address or a web address where candidates can apply.")
-        if self.working_time == WorkingTime.PART_TIME:
-            if self.weekly_hours is None:
-                errors["weekly_hours"] = _("Give the weekly hours of a part-time post.")
-            elif self.weekly_hours >= FULL_TIME_HOURS:
-                errors["weekly_hours"] = _("A part-time post has fewer than 35 hours a week.")
-        elif self.weekly_hours is not None:
-            errors["weekly_hours"] = _("Leave the weekly hours empty for a full-time post.")
+        errors.update(self._weekly_hours_errors())
         if self.slug in ROUTE_SLUGS:
             errors["slug"] = _("This address is reserved: choose another slug.")
         if errors:
             raise ValidationError(errors)
+
+    def _weekly_hours_errors(self) -> dict:
+        if "weekly_hours" in self.refused_fields:
+            return {}  # the form already says what is wrong with the number
+        if self.working_time != WorkingTime.PART_TIME:
+            if self.weekly_hours is not None:
+                return {"weekly_hours": _("Leave the weekly hours empty for a full-time post.")}
+            return {}
+        if self.weekly_hours is None:
+            return {"weekly_hours": _("Give the weekly hours of a part-time post.")}
+        if self.weekly_hours >= FULL_TIME_HOURS:
+            return {"weekly_hours": _("A part-time post has fewer than 35 hours a week.")}
+        return {}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -35,6 +35,17 @@ class CacheableForAnonymousMixin:
         return response
 
 
+class FormRefusedFieldsMixin:
+    """Remembers the fields the admin form left out of the model's checks, among them those it refused: `clean`
+    need not add "enter this number" to "enter a positive number" for a value it only sees as missing."""
+
+    refused_fields: frozenset = frozenset()
+
+    def full_clean(self, *args, exclude=None, **kwargs):
+        self.refused_fields = frozenset(exclude or ())
+        return super().full_clean(*args, exclude=exclude, **kwargs)
+
+
 # The addresses that index and section pages serve themselves (their feeds): no page below them may take one.
 ROUTE_SLUGS = frozenset({"flux"})
 

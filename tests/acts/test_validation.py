@@ -87,6 +87,15 @@ def test_inconsistent_votes_are_refused(client, editor, section, votes, message)
     assert_refused(lambda: post_new_act(client, editor, section, **votes), message)
 
 
+def test_a_refused_number_of_the_vote_gets_one_message_not_two(client, editor, section):
+    """-1 votes for is told to be 0 or more, without the contradicting "enter this number" of a missing vote."""
+    response = post_new_act(client, editor, section, votes_for="-1")
+
+    page = response.content.decode()
+    assert "Assurez-vous que cette valeur est supérieure ou égale à 0." in page
+    assert "Une délibération mentionne son vote" not in page
+
+
 def test_an_order_may_have_no_vote_but_not_half_a_vote(client, editor, section):
     """An order has no vote; but a vote, when given, is given in full."""
     no_votes = {name: "" for name in ("votes_theoretical", "votes_actual", "votes_for", "votes_against")}

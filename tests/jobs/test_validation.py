@@ -120,6 +120,16 @@ def test_the_editor_shows_the_french_error_and_saves_nothing(client, montargis, 
     assert not JobOfferPage.objects.exists()
 
 
+def test_weekly_hours_refused_by_the_form_get_one_message(client, montargis, montargis_editor):
+    """9999 hours get the field's own message only, not also "give the weekly hours"."""
+    client.force_login(montargis_editor)
+
+    page = client.post(add_url(montargis), admin_form(weekly_hours="9999")).content.decode()
+
+    assert "Indiquez la durée hebdomadaire" not in page and "chiffres" in page
+    assert not JobOfferPage.objects.exists()
+
+
 def test_the_editor_publishes_an_offer_of_its_organisation(client, montargis, montargis_editor):
     """A valid offer posted in the editor is published in Montargis's section, its employer set and shown."""
     client.force_login(montargis_editor)
