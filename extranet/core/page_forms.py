@@ -3,17 +3,20 @@
 A live page makes the documents it uses downloadable by its readers (`documents.selectors.
 wagtail_document_readable`), so the admin's chooser is not enough: a typed or forged number would publish another
 organisation's unpublished file. Every page form that takes Wagtail documents (an attachment's `document`, a rich
-text's document link) checks each new one against the editor's "choose" permission; documents the page already
-holds are kept, so that a colleague may edit a page whose files they could not have chosen.
+text's document link, a body's document block) checks each new one against the editor's "choose" permission;
+documents the page already holds are kept, so that a colleague may edit a page whose files they could not have
+chosen.
 """
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import ForeignKey
 from django.utils.translation import gettext_lazy as _
+from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.documents import get_document_model
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.permissions import policy_registry
-from wagtail.rich_text import extract_references_from_rich_text
+
+from .ids import pk_in_range
 
 DOCUMENT_REFUSED = _("This document cannot be chosen: choose one of your organisation's documents.")
 
@@ -27,12 +30,14 @@ def _document_foreign_key(model) -> str | None:
     return None
 
 
-def _rich_text_document_ids(html: str) -> set[int]:
+def _document_ids(field, value) -> set[int]:
+    """The Wagtail documents a rich text or stream field's value refers to (a number no row can have is kept as
+    -1, refused like any document the editor cannot choose)."""
     document_model = get_document_model()
     return {
-        int(object_id)
-        for model, object_id, _path, _content_path in extract_references_from_rich_text(html or "")
-        if model is document_model and str(object_id).isdecimal()
+        int(object_id) if pk_in_range(document_model, object_id) else -1
+        for model, object_id, _path, _content_path in field.extract_references(value)
+        if model is document_model and object_id is not None
     }
 
 
@@ -43,22 +48,23 @@ class ChosenDocumentsFormMixin:
         super().__init__(*args, **kwargs)
         self.kept_documents = self._documents_of_instance() if self.instance.pk else frozenset()
 
-    def _rich_text_fields(self) -> list[str]:
+    def _content_fields(self) -> list:
+        """The rich text and stream fields of the form, which may refer to documents."""
         return [
-            field.name
+            field
             for field in self._meta.model._meta.get_fields()
-            if isinstance(field, RichTextField) and field.name in self.fields
+            if isinstance(field, (RichTextField, StreamField)) and field.name in self.fields
         ]
 
     def _documents_of_instance(self) -> frozenset[int]:
         ids = set()
-        for name in self._rich_text_fields():
-            ids |= _rich_text_document_ids(getattr(self.instance, name))
+        for field in self._content_fields():
+            ids |= _document_ids(field, getattr(self.instance, field.name))
         for formset in self.formsets.values():
             key = _document_foreign_key(formset.model)
             if key:
                 ids |= {getattr(form.instance, f"{key}_id") for form in formset.initial_forms}
-        return frozenset(pk for pk in ids if pk is not None)
+        return frozenset(pk for pk in ids if pk is not None and pk > 0)
 
     def _refused(self, ids: set[int]) -> set[int]:
         """Of these documents, those neither on the page already nor choosable by the editor."""
@@ -76,9 +82,13 @@ class ChosenDocumentsFormMixin:
         valid = super().is_valid()
         if not self.is_bound:  # the preview builds an empty form
             return valid
-        for name in self._rich_text_fields():
-            if name in self.cleaned_data and self._refused(_rich_text_document_ids(self.cleaned_data[name])):
-                self.add_error(name, DOCUMENT_REFUSED)
+        for field in self._content_fields():
+            if field.name in self.cleaned_data and self._refused(_document_ids(field, self.cleaned_data[field.name])):
+                is_stream = isinstance(field, StreamField)
+                self.add_error(
+                    field.name,
+                    StreamBlockValidationError(non_block_errors=[DOCUMENT_REFUSED]) if is_stream else DOCUMENT_REFUSED,
+                )
                 valid = False
         for formset in self.formsets.values():
             key = _document_foreign_key(formset.model)

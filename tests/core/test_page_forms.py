@@ -86,3 +86,44 @@ def test_another_organisations_file_is_refused_as_a_link_of_a_space_article(clie
     assert response.status_code == 200 and "choisissez un des documents de votre organisation" in page_text(response)
     article.refresh_from_db()
     assert f'id="{secret.pk}"' not in article.body
+
+
+def test_another_organisations_file_is_refused_as_a_document_block_of_a_notice_body(client, commune, other_commune):
+    """The body's "Document" block is checked too: Jargeau's file stays private."""
+    secret = collection_document(commune, "Plan confidentiel du gymnase")
+    darvoy_editor = membership(other_commune, role="editor").user
+    page = notice(other_commune, user=darvoy_editor)
+    client.force_login(darvoy_editor)
+    data = admin_form(client, edit_url(page), **{"action-publish": "Publier"})
+    data.update(
+        {
+            "body-count": "1",
+            "body-0-type": "document",
+            "body-0-value-document": str(secret.pk),
+            "body-0-value-label": "le plan",
+            "body-0-deleted": "",
+            "body-0-order": "0",
+            "body-0-id": "",
+        }
+    )
+
+    response = client.post(edit_url(page), data)
+    client.logout()
+
+    assert response.status_code == 200 and "choisissez un des documents de votre organisation" in page_text(response)
+    assert client.get(secret.url).status_code == 404
+
+
+def test_a_document_number_no_row_can_have_is_refused_not_an_error(client, other_commune):
+    """A forged link to document 99999999999999999999 in an article gets the French refusal, not an error 500."""
+    darvoy_editor = membership(other_commune, role="editor").user
+    article = space_article(other_commune.space_page, title="Travaux du gymnase")
+    client.force_login(darvoy_editor)
+
+    data = admin_form(client, edit_url(article), **{"action-publish": "Publier"})
+    data["body"] = rich_text(
+        '<p><a linktype="document" id="99999999999999999999">x</a></p>', features=["document-link"]
+    )
+    response = client.post(edit_url(article), data)
+
+    assert response.status_code == 200 and "choisissez un des documents de votre organisation" in page_text(response)
