@@ -3,11 +3,13 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from extranet.core.forms import IdsChoiceField
+from extranet.core.visible_text import visible_text
 
-from .uploads import upload_check
+from .uploads import NAME_MAX_LENGTH, upload_check
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -52,7 +54,13 @@ class NewVersionForm(forms.Form):
 
 
 class NameForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=150)
+    name = forms.CharField(label=_("Name"))
+
+    def clean_name(self):
+        """Measured as it will be stored: invisible characters do not count toward the 150."""
+        name = visible_text(self.cleaned_data["name"])
+        MaxLengthValidator(NAME_MAX_LENGTH)(name)
+        return name
 
 
 class MoveForm(forms.Form):

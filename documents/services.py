@@ -5,7 +5,6 @@ name), and a failed transaction deletes the file it had just written.
 """
 
 import hashlib
-import unicodedata
 import uuid
 from datetime import timedelta
 
@@ -17,6 +16,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from extranet.core.visible_text import same_name, visible_text
 from extranet.notifications.services import notification_send
 from extranet.organisations.models import Membership, Role
 from extranet.organisations.wording import organisation_phrase
@@ -24,7 +24,7 @@ from extranet.search.services import search_refresh_later
 
 from .models import AuditAction, AuditEvent, Document, DocumentVersion, Folder, Share, TextStatus
 from .storage import document_storage
-from .uploads import FORMATS, CheckedFile
+from .uploads import FORMATS, NAME_MAX_LENGTH, CheckedFile
 
 MAX_FOLDER_DEPTH = 12
 
@@ -43,13 +43,11 @@ def audit_record(*, organisation, actor, action: str, document=None, folder=None
 
 
 def _clean_name(name: str) -> str:
-    """One line of visible text: control and format characters (zero-width spaces, right-to-left overrides that
-    would show "exe.pdf" for "fdp.exe") are dropped, as from uploaded file names."""
-    name = unicodedata.normalize("NFC", name)
-    name = " ".join("".join(char for char in name if unicodedata.category(char)[0] != "C").split())
+    """One line of visible text (`visible_text`), as uploaded file names are."""
+    name = visible_text(name)
     if not name:
         raise ValidationError(_("Give a name."), code="empty_name")
-    return name[:150]
+    return name[:NAME_MAX_LENGTH]
 
 
 # Folders.
@@ -87,10 +85,11 @@ def _subtree_height(folder: Folder) -> int:
 def _check_name_free(*, organisation, parent: Folder | None, name: str, folder: Folder | None = None) -> None:
     """Refuse a second folder of the same name (whatever its case) beside another, where nobody could tell them
     apart in the library, the move destinations or the breadcrumbs."""
-    siblings = Folder.objects.filter(organisation=organisation, parent=parent, deleted_at=None, name__iexact=name)
+    siblings = Folder.objects.filter(organisation=organisation, parent=parent, deleted_at=None)
     if folder is not None:
         siblings = siblings.exclude(pk=folder.pk)
-    if siblings.exists():
+    # Compared here rather than with `name__iexact`, which SQLite applies to ASCII letters only ("Élus", "élus").
+    if any(same_name(other, name) for other in siblings.values_list("name", flat=True)):
         raise ValidationError(
             _("A folder named “%(name)s” is already here: choose another name."),
             code="duplicate_name",

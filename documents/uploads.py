@@ -51,6 +51,9 @@ NAME_MAX_LENGTH = 150
 # A file that starts like a zip archive but cannot be read as one: cut short, most likely.
 BROKEN_ARCHIVE = "broken-archive"
 
+# Enough to reach a drawing's <svg> past the licence comments and metadata that editors write before it.
+HEAD_BYTES = 16 * 1024
+
 
 @dataclass(frozen=True)
 class CheckedFile:
@@ -101,7 +104,7 @@ def upload_check(upload, *, allowed_formats=None, max_bytes: int | None = None) 
             params={**params, "size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
         )
     upload.seek(0)
-    head = upload.read(2048)
+    head = upload.read(HEAD_BYTES)
     upload.seek(0)
     if head.startswith(EXECUTABLE_SIGNATURES):
         raise ValidationError(

@@ -104,3 +104,26 @@ def test_invisible_and_direction_characters_are_dropped_from_names(client, commu
 
     assert list(Folder.objects.values_list("name", flat=True)) == ["Facturesfdp.exe"]
     assert empty.status_code == 400 and "Indiquez un nom." in empty.content.decode()
+
+
+def test_names_differing_only_by_an_accented_capital_are_neighbours(client, commune, member):
+    """ "élus" beside "Élus" is refused like "budget" beside "Budget" (SQLite's own comparison knows ASCII only)."""
+    folder(commune, user=member, name="Élus")
+    client.force_login(member)
+
+    response = client.post(f"/bibliotheque/{commune.slug}/nouveau-dossier/", {"name": "élus", "folder": ""})
+
+    assert response.status_code == 400 and "Un dossier nommé « élus » est déjà ici" in response.content.decode()
+    assert Folder.objects.filter(organisation=commune).count() == 1
+
+
+def test_blank_letters_make_no_name_and_invisible_characters_do_not_count(client, commune, member):
+    """A Hangul filler is no name; 150 visible letters and two zero-width spaces fit the 150."""
+    client.force_login(member)
+    url = f"/bibliotheque/{commune.slug}/nouveau-dossier/"
+
+    blank = client.post(url, {"name": "\u3164", "folder": ""})
+    client.post(url, {"name": "B" * 150 + "\u200b\u200b", "folder": ""})
+
+    assert blank.status_code == 400 and "Indiquez un nom." in blank.content.decode()
+    assert list(Folder.objects.values_list("name", flat=True)) == ["B" * 150]

@@ -18,6 +18,7 @@ SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect wid
         b'<?xml version="1.0"?>\n<!-- Created with Inkscape -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
         b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n',
         b'<!DOCTYPE svg [\n  <!ENTITY ns "http://www.w3.org/2000/svg">\n]>\n',
+        b"<!-- " + b"Licence CC BY-SA 4.0, auteur et historique du dessin. " * 80 + b"-->\n",
     ],
 )
 def test_a_drawing_is_an_svg_whatever_precedes_its_root(prolog):

@@ -1,5 +1,6 @@
 """Bad input gets a clear message or a 404, and nothing is saved."""
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from machina.apps.forum_conversation.forum_attachments.models import Attachment
@@ -166,14 +167,15 @@ def test_a_poll_saved_with_a_huge_duration_still_shows_its_topic(client, member,
     assert "Lundi" in response.content.decode()
 
 
-def test_a_poll_with_the_same_option_twice_is_refused(client, member, private_forum):
-    """ "Oui" and " oui " are the same option: refused with a French message, the typed options kept."""
+@pytest.mark.parametrize("same", [" oui ", "Ou\u200bi"])
+def test_a_poll_with_the_same_option_twice_is_refused(client, member, private_forum, same):
+    """ "Oui", " oui " and "Ou<zero-width space>i" are the same option: refused in French, the options kept."""
     client.force_login(member)
     before = _counts()
     response = client.post(
         topic_create_url(private_forum),
         topic_form_data(
-            poll_question="D'accord ?", poll_max_options="1", **{"poll-0-text": "Oui", "poll-1-text": " oui "}
+            poll_question="D'accord ?", poll_max_options="1", **{"poll-0-text": "Oui", "poll-1-text": same}
         ),
     )
     assert response.status_code == 200

@@ -14,6 +14,8 @@ from machina.apps.forum_conversation.forum_polls.forms import (  # noqa: F401
 from machina.apps.forum_conversation.forum_polls.models import TopicPollOption
 from machina.conf import settings as machina_settings
 
+from extranet.core.visible_text import visible_text
+
 
 class BaseTopicPollOptionFormset(MachinaBaseTopicPollOptionFormset):
     def clean(self):
@@ -23,8 +25,8 @@ class BaseTopicPollOptionFormset(MachinaBaseTopicPollOptionFormset):
             raise forms.ValidationError(_("A poll needs at least two options."), code="too_few_options") from None
         if any(self.errors):
             return
-        # "Oui" and " oui " would split the same answer's votes.
-        texts = [" ".join(text.split()).casefold() for text in self.option_texts()]
+        # "Oui", " oui " and "Ou\u200bi" would split the same answer's votes.
+        texts = [visible_text(text).casefold() for text in self.option_texts()]
         if len(set(texts)) < len(texts):
             raise forms.ValidationError(_("Each option of a poll must differ from the others."), code="duplicate")
 
