@@ -1,6 +1,7 @@
 """The page of one official act: the fields of the SCDL "Délibérations" schema and the signed PDF."""
 
 import uuid
+from datetime import timedelta
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -41,6 +42,9 @@ def _vote_field(verbose_name, scdl_name):
         verbose_name, null=True, blank=True, validators=[MinValueValidator(0)], help_text=scdl_name
     )
 
+
+# How late the scheduled job (`publish_scheduled`, every few minutes) may put an act online after its go-live time.
+SCHEDULED_PUBLICATION_DELAY = timedelta(hours=1)
 
 # What an act says, as its signed PDF and the open-data export (SCDL) say it: fixed at its first publication.
 FIXED_ONCE_PUBLISHED = (
@@ -342,12 +346,22 @@ class ActPage(FormRefusedFieldsMixin, PublicPage):
         if not self.expire_at:
             return {}
         start = self.first_published_at or self.go_live_at or timezone.now()
+        if self._published_late_by_schedule() and self.expire_at >= online_until(self.go_live_at):
+            # Accepted for its go-live time, put online by the scheduled job minutes later: the expiry follows, so
+            # that the act still stays two months, rather than the publication failing.
+            self.expire_at = max(self.expire_at, online_until(start))
         if self.expire_at < online_until(start):
             return {
                 "expire_at": _("An act stays online at least two months: choose an expiry date after %(date)s.")
                 % {"date": formats.date_format(timezone.localtime(online_until(start)), "DATETIME_FORMAT")}
             }
         return {}
+
+    def _published_late_by_schedule(self) -> bool:
+        """Whether this is the scheduled job's publication, shortly after the go-live time the editor chose."""
+        if not (self.go_live_at and self.first_published_at):
+            return False
+        return timedelta(0) <= self.first_published_at - self.go_live_at <= SCHEDULED_PUBLICATION_DELAY
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
