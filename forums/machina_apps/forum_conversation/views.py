@@ -9,9 +9,10 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import get_script_prefix
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from machina.apps.forum_conversation import views as machina_views
 
-from extranet.core.ratelimit import rate_limit
+from extranet.core.ratelimit import RateLimited, rate_limit_request, retry_after_minutes
 from forums.selectors import (
     forum_url,
     post_ids_deletable,
@@ -132,11 +133,32 @@ class AwaitingApprovalMessageMixin:
 
 
 class PostingRateLimitMixin:
-    """New topics and replies count against the poster's FORUM_POST rate limit (429 past it)."""
+    """New topics and replies actually posted count against the poster's FORUM_POST rate limit; past it the form
+    comes back with its text and the wait, answered 429 (a refused form, a preview or a repeated one counts not)."""
 
-    @rate_limit("forum_post")
-    def post(self, request, *args, **kwargs):
-        return super().post(request, *args, **kwargs)
+    def form_valid(self, post_form, *args, **kwargs):
+        if self.preview:
+            return super().form_valid(post_form, *args, **kwargs)
+        try:
+            rate_limit_request(self.request, "forum_post")
+        except RateLimited as error:
+            minutes = retry_after_minutes(error)
+            post_form.add_error(
+                None,
+                ngettext(
+                    "You have done this too many times in a short while. Please try again in %(minutes)d minute: "
+                    "your message is kept below.",
+                    "You have done this too many times in a short while. Please try again in %(minutes)d minutes: "
+                    "your message is kept below.",
+                    minutes,
+                )
+                % {"minutes": minutes},
+            )
+            response = self.form_invalid(post_form, *args, **kwargs)
+            response.status_code = 429
+            response["Retry-After"] = str(error.retry_after)
+            return response
+        return super().form_valid(post_form, *args, **kwargs)
 
 
 class TopicView(machina_views.TopicView):

@@ -115,8 +115,23 @@ def test_forum_topics_and_replies_are_limited(client, commune, member):
     assert client.post(reply_url(first), reply_form_data()).status_code == 302
     topics, posts = Topic.objects.count(), Post.objects.count()
     assert_refused(client.post(topic_create_url(forum), topic_form_data(subject="Encore un sujet")))
-    assert_refused(client.post(reply_url(first), reply_form_data(content="Encore une réponse")))
+    refused = client.post(reply_url(first), reply_form_data(content="Encore une réponse"))
+    assert_refused(refused)
+    assert "Encore une réponse" in refused.content.decode()  # the text comes back with the wait
     assert (Topic.objects.count(), Post.objects.count()) == (topics, posts)
+
+
+@small_limits("forum_post")
+def test_forum_forms_refused_or_previewed_do_not_count(client, commune, member):
+    """Three empty replies and a preview later, the member still posts two."""
+    forum = organisation_forum(commune)
+    first = topic(forum, poster=member)
+    client.force_login(member)
+    for _attempt in range(3):
+        assert client.post(reply_url(first), reply_form_data(content="")).status_code == 200
+    assert client.post(reply_url(first), reply_form_data(preview="1")).status_code == 200
+    for content in ("Première", "Seconde"):
+        assert client.post(reply_url(first), reply_form_data(content=content)).status_code == 302
 
 
 @small_limits("message")
