@@ -82,15 +82,20 @@ class LoginView(auth_views.LoginView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     """Django's new-password page; the password chosen also lifts a login lockout of the account."""
 
-    def get_user(self, uidb64):
-        user = super().get_user(uidb64)
-        if user is not None:
-            recipient_language_activate(self.request, language=user.preferred_language)
-        return user
+    def dispatch(self, *args, **kwargs):
+        response = super().dispatch(*args, **kwargs)
+        # Only a link that works tells whose it is: a forged one stays in the platform's language. The page is
+        # rendered after this (a TemplateResponse), in the account's language.
+        if self.validlink:
+            recipient_language_activate(self.request, language=self.user.preferred_language)
+        return response
 
     def form_valid(self, form):
         response = super().form_valid(form)
         services.user_lockout_lift(user=form.user)
+        if self.request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) not in dict(settings.LANGUAGES):
+            # The next page (password changed) has no account to read the language from: this browser keeps it.
+            set_language_cookie(response, language=form.user.preferred_language)
         return response
 
 

@@ -37,7 +37,26 @@ def test_the_new_password_page_speaks_the_account_language_unless_the_browser_ch
 
 
 def test_a_forged_reset_link_stays_in_french(client):
-    """A link naming no account says so in the platform's language."""
-    page = client.get(reverse("accounts:password_reset_confirm", args=["eA", "forged-token"])).content.decode()
+    """A forged link says nothing of the account it names, not even its language."""
+    user = UserFactory(preferred_language="en")
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+
+    page = client.get(reverse("accounts:password_reset_confirm", args=[uid, "forged-token"])).content.decode()
 
     assert '<html lang="fr"' in page
+
+
+def test_the_password_changed_page_follows_in_the_account_language(client):
+    """After the new password, the last page is in English too: the browser now remembers the language."""
+    user = UserFactory(preferred_language="en")
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    form_page = client.get(
+        reverse("accounts:password_reset_confirm", args=[uid, default_token_generator.make_token(user)]), follow=True
+    )
+    new_password = "cerise-tulipe-42-horizon"
+
+    done = client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": new_password, "new_password2": new_password}, follow=True
+    ).content.decode()
+
+    assert '<html lang="en"' in done
