@@ -59,3 +59,27 @@ def test_followed_topics_and_forums_of_a_forum_closed_to_the_member_are_not_name
 
     assert "Fusion des écoles" not in client.get(SUBSCRIPTIONS_URL).content.decode()
     assert "Numérique" not in client.get(reverse("forums:preferences")).content.decode()
+
+
+def test_moving_a_topic_costs_the_same_queries_however_many_follow_it(open_forum, commune, superuser):
+    """Who may still read the new forum is asked once, not once per follower."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from forums.services import topic_move
+    from tests.organisations.factories import membership
+
+    departements_only = shared_forum(
+        "Entre départements", open_to_all_organisations=False, organisation_kinds=["departement"]
+    )
+    counts, kept = [], []
+    for followers in (3, 12):
+        moved = topic(open_forum, poster=superuser, subject=f"Sujet suivi par {followers}")
+        moved.subscribers.add(superuser, *[membership(commune).user for _ in range(followers)])
+        with CaptureQueriesContext(connection) as queries:
+            topic_move(topic=moved, forum=departements_only, lock=False)
+        counts.append(len(queries))
+        kept.append(list(moved.subscribers.all()))
+
+    assert counts[0] == counts[1]
+    assert kept == [[superuser], [superuser]]
