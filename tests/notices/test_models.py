@@ -176,4 +176,4 @@ def test_the_feed_address_cannot_be_a_notice_s(commune):
     with pytest.raises(ValidationError) as error:
         notice(commune, slug="flux")
 
-    assert error.value.message_dict["slug"] == ["Cette adresse est réservée : choisissez un autre slug."]
+    assert error.value.message_dict["slug"] == ["Cette adresse est réservée\u00a0: choisissez un autre slug."]
